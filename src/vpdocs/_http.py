@@ -1,4 +1,4 @@
-"""The network side of the fetch stage: one HTTP seam, politeness, retries, robots.txt.
+"""The private helpers of the fetch stage: the HTTP seam and what surrounds it.
 
 Everything that touches the network goes through `_http_get`, the one function that
 calls httpx. Around it, `HttpSession.get` adds, in order:
@@ -8,28 +8,35 @@ calls httpx. Around it, `HttpSession.get` adds, in order:
    `Retry-After`; 404 and other 4xx fail at once;
 3. a size limit checked while the body streams into the caller's sink.
 
-`HttpSession.check_robots` reads each host's robots.txt once per process.
+`HttpSession.check_robots` reads each host's robots.txt once per process. What arrives is
+judged by `check_pdf` (it must start with `%PDF-`) and lands through `AtomicFile`
+(a temporary file beside the target, fsynced, then `os.replace`d).
 """
 
 from __future__ import annotations
 
 import email.utils
+import json
 import logging
+import os
+import tempfile
 import threading
 import time
 import urllib.robotparser
+import zipfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
+from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
 
 from vpdocs._version import __version__
-from vpdocs.errors import DocumentNotFoundError, FetchError, RobotsDisallowedError
+from vpdocs.errors import DocumentNotFoundError, FetchError, NotAPDFError, RobotsDisallowedError
 from vpdocs.settings import Settings
 
 logger = logging.getLogger("vpdocs.fetch")
@@ -38,6 +45,8 @@ USER_AGENT = f"vpdocs/{__version__} (+https://github.com/vpdocs/vpdocs)"
 ROBOTS_AGENT = "vpdocs"
 ROBOTS_MAX_BYTES = 1024 * 1024
 _CHUNK = 64 * 1024
+_HEAD = 64
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass(frozen=True)
@@ -152,14 +161,14 @@ def retry_after_seconds(value: str | None, *, now: datetime, cap: float) -> floa
         return None
     value = value.strip()
     if value.isdigit():
-        return min(float(value), cap)
+        return min(float(value), float(cap))
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return min(max((when - now).total_seconds(), 0.0), cap)
+    return min(max((when - now).total_seconds(), 0.0), float(cap))
 
 
 def backoff_delay(settings: Settings, attempt: int) -> float:
@@ -330,3 +339,107 @@ def reset_state() -> None:
         _robots_warned.clear()
     with _limiters_lock:
         _limiters.clear()
+
+
+# -- what arrives: the content check and atomic files -------------------------------
+
+
+def check_pdf(url: str, reply: Reply, body: Path) -> None:
+    """Raise NotAPDFError unless the downloaded body starts with `%PDF-`."""
+    with body.open("rb") as handle:
+        head = handle.read(_HEAD)
+    if head.startswith(b"%PDF-"):
+        return
+    what = _describe_body(head, body, reply.content_type)
+    content_type = reply.content_type or "none given"
+    detail = f"content type {content_type}"
+    if head:
+        detail += f", first bytes '{printable(head[:40])}'"
+    raise NotAPDFError(url, f"expected a PDF but received {what} ({detail})")
+
+
+def _describe_body(head: bytes, body: Path, content_type: str) -> str:
+    if not head:
+        return "an empty body"
+    if head.startswith(b"PK"):
+        return "a Word document (.docx)" if _zip_has_word(body) else "a ZIP archive"
+    if head.startswith(_OLE_MAGIC):
+        return "an old Word document (.doc)"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if "html" in content_type.lower() or start.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    return "something that is not a PDF"
+
+
+def _zip_has_word(body: Path) -> bool:
+    try:
+        with zipfile.ZipFile(body) as archive:
+            return any(name.startswith("word/") for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def printable(data: bytes) -> str:
+    r"""Bytes as text, non-printable ones as `\xNN`.
+
+    >>> printable(b"<html>\n\xd0")
+    '<html>\\x0a\\xd0'
+    """
+    return "".join(chr(b) if 32 <= b < 127 else f"\\x{b:02x}" for b in data)
+
+
+class AtomicFile:
+    """A temporary file beside `target`; `commit()` fsyncs it and renames it over `target`.
+
+    Leaving the `with` block without `commit()` deletes it, so no partial file remains.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+        self.path = Path(name)
+        self.file = os.fdopen(handle, "w+b")
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self.file.closed:
+            self.file.close()
+        self.path.unlink(missing_ok=True)
+
+    def commit(self) -> None:
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+        os.replace(self.path, self.target)
+        _fsync_folder(self.target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    with AtomicFile(path) as out:
+        out.file.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        out.commit()
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
