@@ -58,7 +58,9 @@ def normalise(amount: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral() else value
 
 
-def parse_money(text: str, words: Words, *, context: str | None = None) -> tuple[Decimal, str, bool]:
+def parse_money(
+    text: str, words: Words, *, context: str | None = None
+) -> tuple[Decimal, str, bool]:
     """Read a money mention: its amount in units of the currency, the ISO code, implied or not.
 
     `context` is the text a bare number borrows its unit from: the other end of a range
@@ -107,7 +109,11 @@ def read_unit(tokens: list[str], words: Words) -> tuple[str | None, Decimal, lis
             currency = "BEF" if lower in {"bef", "fb"} else "EUR"
         elif lower in scales:
             factor *= Decimal(scales[lower])
-        elif _NUMBER_TOKEN.match(lower) or lower in words["number_words"] or _is_number_word(lower, words):
+        elif (
+            _NUMBER_TOKEN.match(lower)
+            or lower in words["number_words"]
+            or _is_number_word(lower, words)
+        ):
             number.append(token)
     return currency, factor, number
 

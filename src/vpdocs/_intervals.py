@@ -83,7 +83,9 @@ def _parser(reference: dt.date, prefer: str) -> DateDataParser:
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_with_dateparser(text: str, reference: dt.date, prefer: str = "past") -> tuple[dt.date, str] | None:
+def parse_with_dateparser(
+    text: str, reference: dt.date, prefer: str = "past"
+) -> tuple[dt.date, str] | None:
     """(date, period) for a span the rules found; period is 'day', 'month' or 'year'."""
     data = _parser(reference, prefer).get_date_data(text)
     if data.date_obj is None:
@@ -139,7 +141,13 @@ class _Request:
 def _day(request: _Request, *, year: int | None = None) -> Interval | None:
     text = _canonical(request.text, request.words)
     relative = False
-    if year is None and not _years(text) and "/" not in text and "." not in text and "-" not in text:
+    if (
+        year is None
+        and not _years(text)
+        and "/" not in text
+        and "." not in text
+        and "-" not in text
+    ):
         if not request.reference_known:
             return None  # never guess the year of '18 januari' without the question's date
         relative = True
@@ -167,7 +175,9 @@ def _year_span(request: _Request) -> Interval | None:
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     if last < first:
         return None
-    school = request.rule == "date-school-year" or _has_school_qualifier(request.text, request.words)
+    school = request.rule == "date-school-year" or _has_school_qualifier(
+        request.text, request.words
+    )
     if school:
         return school_year(first, last)
     return Interval(dt.date(first, 1, 1), dt.date(last, 12, 31), "range")
@@ -244,8 +254,12 @@ def _relative_with_dateparser(request: _Request) -> Interval | None:
         found = parse_with_dateparser(text, request.reference)
         if found is not None:
             day, period = found
-            interval = year_interval(day.year) if period == "year" else month_interval(day.year, day.month)
-            return Interval(interval.start, interval.end, interval.granularity, request.reference_known)
+            interval = (
+                year_interval(day.year) if period == "year" else month_interval(day.year, day.month)
+            )
+            return Interval(
+                interval.start, interval.end, interval.granularity, request.reference_known
+            )
     return _relative(request)
 
 
@@ -387,7 +401,9 @@ def resolve(
     >>> resolve("schooljaar 2023-2024", "date-qualified-year-span", words(), reference=None)
     Interval(start=datetime.date(2023, 9, 1), end=datetime.date(2024, 8, 31), granularity='school_year', relative=False)
     """
-    request = _Request(text, rule, reference or _FALLBACK_REFERENCE, context, words, reference is not None)
+    request = _Request(
+        text, rule, reference or _FALLBACK_REFERENCE, context, words, reference is not None
+    )
     if rule.startswith("date-range"):
         return _range(request, parts)
     if rule.startswith("date-list"):

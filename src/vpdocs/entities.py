@@ -42,18 +42,11 @@ RANGES = "vpdocs_ranges"
 LINE_STARTS = "vpdocs_line_starts"
 REFERENCE_DATE = "vpdocs_reference_date"
 
-# Token shapes the patterns refer to as "@NAME" (expanded by `build_pipeline`).
-TOKEN_REGEX = {
-    "@AMOUNT": r"^\d{1,3}(?:\.\d{3})+(?:,(?:\d+|-{1,2}))?$|^\d+(?:,(?:\d+|-{1,2}))?$",
-    "@AMOUNT_NOT_YEAR": r"^(?!(?:19|20)\d\d$)(?:\d{1,3}(?:\.\d{3})+(?:,(?:\d+|-{1,2}))?|\d+(?:,(?:\d+|-{1,2}))?)$",
-    "@DAY": r"^(?:0?[1-9]|[12]\d|3[01])(?:ste|de|e)?$",
-    "@YEAR": r"^(?:1[89]\d\d|20\d\d)$",
-    "@YEAR_RANGE": r"^(?:19|20)\d\d[-–/](?:(?:19|20)\d\d|\d\d)$",
-    "@NUMERIC_DATE": r"^(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d$",
-}
-_AMOUNT = re.compile(TOKEN_REGEX["@AMOUNT"])
-_YEAR = re.compile(TOKEN_REGEX["@YEAR"])
-_YEAR_RANGE = re.compile(TOKEN_REGEX["@YEAR_RANGE"])
+# Token checks inside the component (the patterns use native attributes: see `_shape_macros`).
+_AMOUNT_RE = r"^\d{1,3}(?:\.\d{3})+(?:,(?:\d+|-{1,2}))?$|^\d+(?:,(?:\d+|-{1,2}))?$"
+_AMOUNT = re.compile(_AMOUNT_RE)
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-–/](?:(?:19|20)\d\d|\d\d)$")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 
 for _name in ("amount", "currency", "implied", "per", "interval", "parts", "context"):
@@ -68,44 +61,116 @@ def _list_macros(words: Words) -> dict[str, list[str]]:
     keys = (
         "months", "currencies", "scaled_currencies", "scales", "past_markers", "future_markers",
         "relative_words", "relative_units", "edges", "seasons", "part_ordinals", "part_units",
-        "until_now", "reference_words",
+        "until_now", "reference_words", "period_words", "period_words_plural",
+        "money_trigger_links", "amount_adverbs",
     )  # fmt: skip
     macros = {f"@{key}": sorted(words[key]) for key in keys}
     macros["@currency_prefixes"] = list(words["currency_prefixes"])
     symbols = {prefix.lower() for prefix in words["currency_prefixes"]}
     macros["@currency_words"] = sorted(set(words["currencies"]) - symbols)
     macros["@range_connectors"] = [c for c in words["range_connectors"] if " " not in c]
-    return macros
+    macros["@number_words_spelled"] = spelled_numbers(words)
+    return {**macros, **_shape_macros()}
 
 
-def _regex_macros(words: Words) -> dict[str, str]:
-    numbers = sorted(words["number_words"], key=len, reverse=True)
-    number_word = (
-        rf"^(?!en$)(?:{'|'.join(numbers)}|en|ën)+(?:half)?$|^(?:{'|'.join(words['fractions'])})$"
-    )
-    triggers = "|".join(sorted(words["money_triggers"], key=len, reverse=True))
-    return {**TOKEN_REGEX, "@NUMBER_WORD": number_word, "@TRIGGER": rf"^\w*(?:{triggers})$"}
+def _shape_macros() -> dict[str, list[str]]:
+    """Numbers as spaCy shapes and exact strings: native checks, no regex per token.
+
+    A shape keeps at most four characters of a kind: '7.562.000' -> 'd.ddd.ddd',
+    '64000' -> 'dddd'. Values a shape cannot tell apart are checked when the span is read.
+    """
+    whole = ["d", "dd", "ddd", "dddd"]
+    for groups in range(1, 5):
+        whole += [lead + ".ddd" * groups for lead in ("d", "dd", "ddd")]
+    decimals = ["", ",d", ",dd", ",ddd", ",dddd", ",-", ",--"]
+    return {
+        "@amount_shapes": [w + d for w in whole for d in decimals],
+        "@years": [str(year) for year in range(1800, 2100)],
+        "@days": [
+            f"{prefix}{day}{suffix}"
+            for day in range(1, 32)
+            for prefix in (("", "0") if day < 10 else ("",))
+            for suffix in ("", "e", "ste", "de")
+        ],
+        "@year_span_shapes": ["dddd-dddd", "dddd–dddd", "dddd/dddd", "dddd-dd", "dddd/dd"],
+        "@numeric_date_shapes": [
+            f"{d}{sep}{m}{sep}dddd" for d in ("d", "dd") for m in ("d", "dd") for sep in "./-"
+        ],
+    }
 
 
-def expand_pattern(value: Any, lists: dict[str, list[str]], regexes: dict[str, str]) -> Any:
-    """Replace "@name" references in a pattern with the word list or regex they name."""
+_UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TENS = [
+    "",
+    "tien",
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
+]
+_TEENS = [
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+]
+
+
+def _spell_below_thousand(number: int) -> str:
+    hundreds, rest = divmod(number, 100)
+    head = "" if hundreds == 0 else ("honderd" if hundreds == 1 else _UNITS[hundreds] + "honderd")
+    if rest == 0:
+        tail = ""
+    elif rest < 10:
+        tail = _UNITS[rest]
+    elif rest < 20:
+        tail = _TEENS[rest - 10]
+    else:
+        tens, unit = divmod(rest, 10)
+        joiner = "ën" if _UNITS[unit].endswith("e") else "en"
+        tail = _TENS[tens] if unit == 0 else _UNITS[unit] + joiner + _TENS[tens]
+    return head + tail
+
+
+def spelled_numbers(words: Words) -> list[str]:
+    """Dutch number words 1-999 and their thousands ('tweehonderdvijftigduizend').
+
+    Spelled by the Taalunie's rules (one word, 'ën' after a vowel: 'tweeëntwintig');
+    text2num reads them back. Fractions ('anderhalf', 'tweeënhalf') come from the word list.
+    """
+    below = [_spell_below_thousand(n) for n in range(1, 1000)]
+    thousands = ["duizend"] + [word + "duizend" for word in below[1:]]
+    halves = [word + ("ënhalf" if word.endswith("e") else "enhalf") for word in below[:20]]
+    return sorted({*below, *thousands, *halves, *words["fractions"]})
+
+
+def expand_pattern(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Replace "@name" references in a pattern with the word list they name."""
     if isinstance(value, dict):
-        return {key: expand_pattern(item, lists, regexes) for key, item in value.items()}
+        return {key: expand_pattern(item, lists) for key, item in value.items()}
     if isinstance(value, list):
-        return [expand_pattern(item, lists, regexes) for item in value]
+        return [expand_pattern(item, lists) for item in value]
     if isinstance(value, str) and value.startswith("@"):
-        if value in lists:
-            return lists[value]
-        if value in regexes:
-            return regexes[value]
-        raise KeyError(f"unknown pattern macro {value}")
+        if value not in lists:
+            raise KeyError(f"unknown pattern macro {value}")
+        return lists[value]
     return value
 
 
 def read_patterns(path: Path, words: Words) -> list[dict[str, Any]]:
-    lists, regexes = _list_macros(words), _regex_macros(words)
+    lists = _list_macros(words)
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [expand_pattern(json.loads(line), lists, regexes) for line in lines if line.strip()]
+    return [expand_pattern(json.loads(line), lists) for line in lines if line.strip()]
 
 
 def _customise_tokenizer(nlp: Language) -> None:
@@ -128,7 +193,12 @@ def build_pipeline(rules: Path) -> Language:
     }  # fmt: skip
     atoms = nlp.add_pipe("span_ruler", name="atoms", config=atoms_config)
     atoms.add_patterns(read_patterns(rules / "atoms.jsonl", words))
-    ranges_config = {"spans_key": RANGES, "annotate_ents": False, "validate": True, "spans_filter": None}
+    ranges_config = {
+        "spans_key": RANGES,
+        "annotate_ents": False,
+        "validate": True,
+        "spans_filter": None,
+    }
     ranges = nlp.add_pipe("span_ruler", name="ranges", config=ranges_config)
     ranges.add_patterns(read_patterns(rules / "ranges.jsonl", words))
     resolver = nlp.add_pipe("vpdocs_entities")
@@ -187,6 +257,8 @@ class EntityResolver:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityResolver:
         self.words = Words.load(Path(path) / "words.json")
+        self.__dict__.pop("_triggers", None)
+        self.__dict__.pop("_caption_re", None)
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -194,7 +266,9 @@ class EntityResolver:
         found.extend(self._table_cells(doc, found))
         found.sort(key=lambda item: item.start)
         self._add_years_for_days(doc, found)
-        doc.spans[MENTIONS] = [span for item in found if (span := self._valued(doc, item)) is not None]
+        doc.spans[MENTIONS] = [
+            span for item in found if (span := self._valued(doc, item)) is not None
+        ]
         return doc
 
     # 1. one reading per stretch: ranges first, then the atoms they leave
@@ -219,16 +293,28 @@ class EntityResolver:
         return found
 
     def _from_range(self, doc: Doc, wide: Span, inner: list[Span]) -> _Found | None:
-        if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (wide.start, wide.end)):
+        if not inner or (
+            len(inner) == 1 and (inner[0].start, inner[0].end) == (wide.start, wide.end)
+        ):
             return None
         if wide.label_ == "DATE_LIST":
             rule = "date-list-month" if wide.id_.endswith("month") else "date-list-day"
             return _Found(wide.start, wide.start + 1, "DATE", rule, [(inner[0].id_, inner[0].text)])
         if wide.label_ == "MONEY_LIST":
-            return _Found(wide.start + 1, wide.start + 2, "MONEY", "money-range-shared-unit", context=inner[0].text)
+            return _Found(
+                wide.start + 1,
+                wide.start + 2,
+                "MONEY",
+                "money-range-shared-unit",
+                context=inner[0].text,
+            )
         start = self._trim_leading(doc, wide.start, wide.end)
         parts = [(a.id_, a.text) for a in inner]
-        if wide.id_ in {"date-range-from-month", "date-range-from-day", "date-range-between-months"}:
+        if wide.id_ in {
+            "date-range-from-month",
+            "date-range-from-day",
+            "date-range-between-months",
+        }:
             first = doc[start]
             parts.insert(0, ("date-day" if first.text[:1].isdigit() else "date-month", first.text))
         return _Found(start, wide.end, "DATE", wide.id_, parts)
@@ -237,7 +323,9 @@ class EntityResolver:
         if atom.label_ == "MONEY_IMPLIED":
             return self._implied(doc, atom)
         rule = atom.id_
-        if rule in {"date-year-span", "date-year-span-spaced"} and self._school_year(doc, atom, found):
+        if rule in {"date-year-span", "date-year-span-spaced"} and self._school_year(
+            doc, atom, found
+        ):
             rule = "date-school-year"
         return _Found(atom.start, atom.end, atom.label_, rule)
 
@@ -248,9 +336,12 @@ class EntityResolver:
         return start
 
     def _implied(self, doc: Doc, atom: Span) -> _Found | None:
-        """'een ondersteuning van 20.055 in afwachting': keep the amount if a count cannot follow."""
+        """'een ondersteuning (verleend) van 20.055 in afwachting': a money word before the
+        link word, and after the amount nothing that makes it a count ('van 20 leerlingen')."""
         amount = next((t.i for t in reversed(atom) if _AMOUNT.match(t.text)), None)
         if amount is None or (_YEAR.match(doc[amount].text) and atom.end == amount + 1):
+            return None
+        if atom.id_ == "money-implied-trigger" and not self._trigger_before(doc, atom.start):
             return None
         if atom.end < len(doc):
             follower = doc[atom.end]
@@ -260,6 +351,26 @@ class EntityResolver:
             if not fine:
                 return None
         return _Found(amount, atom.end, "MONEY", "money-implied-" + atom.id_.rsplit("-", 1)[-1])
+
+    def _trigger_before(self, doc: Doc, link: int) -> bool:
+        """A money word ('ondersteuning', 'werkingssubsidie') just before the link word,
+        with at most two words between ('ondersteuning verleend van')."""
+        index = link - 1
+        for _ in range(3):
+            if index < 0:
+                return False
+            token = doc[index]
+            if self._triggers.search(token.lower_):
+                return True
+            if not token.is_alpha or token.is_stop:
+                return False
+            index -= 1
+        return False
+
+    @functools.cached_property
+    def _triggers(self) -> re.Pattern[str]:
+        names = "|".join(sorted(self.words["money_triggers"], key=len, reverse=True))
+        return re.compile(rf"(?:{names})$")
 
     def _school_year(self, doc: Doc, atom: Span, found: list[_Found]) -> bool:
         """A bare '2022-2023' is a school year after one, or among school words."""
@@ -301,23 +412,35 @@ class EntityResolver:
                 amounts = [t for t in lines[row] if _AMOUNT.match(t.text) and t.i not in taken]
                 if not header_is_caption:
                     amounts = amounts[-1:]
-                cells.extend(_Found(t.i, t.i + 1, "MONEY", "money-table-cell", context=caption) for t in amounts)
+                cells.extend(
+                    _Found(t.i, t.i + 1, "MONEY", "money-table-cell", context=caption)
+                    for t in amounts
+                )
                 row += 1
             index = row
         return cells
 
     def _caption(self, line: Span) -> str | None:
-        text = line.text.lower()
-        for unit in sorted(self.words["table_captions"], key=len, reverse=True):
-            if re.search(rf"\((?:[^()]*\s)?{re.escape(unit)}\s*\)|\bbedrag(?:en)?\s+in\s+{re.escape(unit)}", text):
-                return unit
-        return None
+        """'(bedrag in euro)', '(in duizend euro)', 'bedragen in k€': the unit of the cells."""
+        match = self._caption_re.search(line.text.lower())
+        return None if match is None else match.group("a") or match.group("b")
+
+    @functools.cached_property
+    def _caption_re(self) -> re.Pattern[str]:
+        units = "|".join(
+            re.escape(u) for u in sorted(self.words["table_captions"], key=len, reverse=True)
+        )
+        return re.compile(
+            rf"\((?:[^()]*\s)?(?P<a>{units})\s*\)|\bbedrag(?:en)?\s+in\s+(?P<b>{units})"
+        )
 
     @staticmethod
     def _is_data_row(line: Span) -> bool:
         numbers = [t for t in line if _AMOUNT.match(t.text) and not _YEAR.match(t.text)]
         words = [t for t in line if t.is_alpha]
-        return bool(numbers) and len(words) <= 6 and not line.text.rstrip().endswith((".", ":", "?"))
+        return (
+            bool(numbers) and len(words) <= 6 and not line.text.rstrip().endswith((".", ":", "?"))
+        )
 
     # 3. day dates without a year take the year of the date before them
     def _add_years_for_days(self, doc: Doc, found: list[_Found]) -> None:
@@ -337,14 +460,21 @@ class EntityResolver:
         span = Span(doc, item.start, item.end, label=item.label, span_id=item.rule)
         try:
             if item.label == "MONEY":
-                amount, currency, implied = _amounts.parse_money(span.text, self.words, context=item.context)
+                amount, currency, implied = _amounts.parse_money(
+                    span.text, self.words, context=item.context
+                )
                 span._.amount, span._.currency = amount, currency
                 span._.implied = implied or item.rule.startswith("money-implied")
                 span._.per = _per(doc, item.end)
             else:
                 reference = doc.user_data.get(REFERENCE_DATE)
                 interval = _intervals.resolve(
-                    span.text, item.rule, self.words, reference=reference, parts=item.parts, context=item.context
+                    span.text,
+                    item.rule,
+                    self.words,
+                    reference=reference,
+                    parts=item.parts,
+                    context=item.context,
                 )
                 if interval is None:
                     return None
@@ -441,7 +571,9 @@ def find_money(text: str, *, block: str = "text") -> list[Money]:
     return [_money(span, block) for span in doc.spans[MENTIONS] if span.label_ == "MONEY"]
 
 
-def find_dates(text: str, *, reference_date: dt.date | None = None, block: str = "text") -> list[DateMention]:
+def find_dates(
+    text: str, *, reference_date: dt.date | None = None, block: str = "text"
+) -> list[DateMention]:
     """Every date mention in `text`, relative ones resolved against `reference_date`.
 
     >>> [(d.text, d.start.isoformat()) for d in find_dates("op 18 januari laatsleden",
@@ -460,7 +592,9 @@ class Mentions:
     dates: list[DateMention] = field(default_factory=list)
 
 
-def annotate(blocks: Sequence[tuple[str, Block]], *, reference_date: dt.date | None) -> list[Mentions]:
+def annotate(
+    blocks: Sequence[tuple[str, Block]], *, reference_date: dt.date | None
+) -> list[Mentions]:
     """Stage 4: the mentions of every named block, in block order."""
     docs = analyse([block.text for _, block in blocks], reference_date=reference_date)
     result = []

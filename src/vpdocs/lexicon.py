@@ -42,7 +42,11 @@ def rules_digest() -> str:
     digest = hashlib.sha256()
     root = models_dir()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".json", ".jsonl", ".cfg"} and path.name != "meta.json":
+        if (
+            path.is_file()
+            and path.suffix in {".json", ".jsonl", ".cfg"}
+            and path.name != "meta.json"
+        ):
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
