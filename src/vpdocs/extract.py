@@ -53,6 +53,7 @@ class ExtractedDocument:
     sha256: str
     pages: int | None = None
     path: str | None = None
+    notes: tuple[str, ...] = ()  # what extraction noticed (a page without text, ...)
 
 
 # --- character clean-up: small named functions --------------------------------------------

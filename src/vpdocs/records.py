@@ -280,7 +280,7 @@ def build(
         annexes=[annex.flat for annex in segments.annexes],
         money=[m for money, _ in placed.values() for m in money],
         dates=[d for _, dates in placed.values() for d in dates],
-        warnings=[*segments.warnings, *alignment.warnings],
+        warnings=[*document.notes, *segments.warnings, *alignment.warnings],
         provenance=provenance,
     )
 
