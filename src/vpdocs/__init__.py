@@ -1,6 +1,66 @@
-"""vpdocs: the Flemish Parliament's written questions as clean, validated records."""
+"""vpdocs: the Flemish Parliament's written questions as clean, validated records.
+
+    >>> import vpdocs
+    >>> record = vpdocs.parse("seeds/sv-352-schooluitval.txt")   # or a .pdf, bytes, an id, a URL
+    >>> record.questions[0].label, record.pairs[0].answers
+    ('1', ['1'])
+
+The public API is this module's `__all__`; everything else is private.
+"""
 
 from vpdocs._version import __version__
-from vpdocs.errors import VpdocsError
+from vpdocs.errors import (
+    CorruptPDFError,
+    DocumentNotFoundError,
+    EmptyDocumentError,
+    EncryptedPDFError,
+    ExtractionTimeoutError,
+    FetchError,
+    InputError,
+    NoTextLayerError,
+    NotAPDFError,
+    NotAWrittenQuestionError,
+    RobotsDisallowedError,
+    VpdocsError,
+    WorkerCrashedError,
+)
+from vpdocs.fetch import fetch
+from vpdocs.pipeline import parse, parse_text
+from vpdocs.records import (
+    Answer,
+    DateMention,
+    Money,
+    Pair,
+    Question,
+    Reference,
+    WrittenQuestion,
+)
+from vpdocs.settings import Settings
 
-__all__ = ["VpdocsError", "__version__"]
+__all__ = [
+    "Answer",
+    "CorruptPDFError",
+    "DateMention",
+    "DocumentNotFoundError",
+    "EmptyDocumentError",
+    "EncryptedPDFError",
+    "ExtractionTimeoutError",
+    "FetchError",
+    "InputError",
+    "Money",
+    "NoTextLayerError",
+    "NotAPDFError",
+    "NotAWrittenQuestionError",
+    "Pair",
+    "Question",
+    "Reference",
+    "RobotsDisallowedError",
+    "Settings",
+    "VpdocsError",
+    "WorkerCrashedError",
+    "WrittenQuestion",
+    "__version__",
+    "fetch",
+    "parse",
+    "parse_text",
+]
