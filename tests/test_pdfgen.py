@@ -46,7 +46,7 @@ from tests.pdfgen.document import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-_DEVSET = Path(os.environ.get("VPDOCS_DEVSET", "/work/shared/devset"))
+_DEVSET = Path(os.environ.get("VPDOCS_DEVSET", REPO / "tests" / "devset"))
 SOURCES = sorted(_DEVSET.glob("*.txt")) or sorted((REPO / "seeds").glob("*.txt"))
 MODULES: dict[str, ModuleType] = {"reportlab": reportlab_producer, "fpdf2": fpdf_producer}
 A4_POINTS = (595.0, 842.0)
