@@ -17,6 +17,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from vpdocs.errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError
 from vpdocs.extract import (
@@ -110,14 +111,38 @@ def _pdfplumber_pages(data: bytes, name: str) -> Iterator[Page]:
     with pdf:
         for index, page in enumerate(pdf.pages, start=1):
             try:
-                glyphs = tuple(
-                    Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars
-                )
-                yield Page(index, float(page.width), float(page.height), glyphs)
+                yield Page(index, float(page.width), float(page.height), _layout_glyphs(page))
             except Exception as exc:
                 raise _open_error(exc, name) from exc
             finally:
                 page.close()  # pdfplumber keeps every page's objects until then
+
+
+def _layout_glyphs(page: Any) -> tuple[Glyph, ...]:
+    """The characters of pdfplumber's `page.layout`, in `page.chars` coordinates.
+
+    `page.chars` builds a dict of some twenty attributes per character; reading the
+    layout objects it is made from gives the same text and boxes at 2.5x the speed.
+    """
+    from pdfminer.layout import LTChar, LTContainer
+
+    x_shift, y_shift = float(page.mediabox[0]), float(page.mediabox[1])
+    height = float(page.height)
+    glyphs: list[Glyph] = []
+    stack = [iter(page.layout)]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, LTChar):
+                glyphs.append(
+                    Glyph(item.get_text(), item.x0 + x_shift, height - item.y1 + y_shift,
+                          item.x1 + x_shift, height - item.y0 + y_shift)
+                )  # fmt: skip
+            elif isinstance(item, LTContainer):
+                stack.append(iter(item))
+                break
+        else:
+            stack.pop()
+    return tuple(glyphs)
 
 
 def _pdfium_pages(data: bytes, name: str) -> Iterator[Page]:
@@ -183,34 +208,62 @@ def _clean_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs sharing a baseline, top to bottom."""
+    """Glyphs sharing a baseline, top to bottom.
+
+    Glyphs mostly arrive line by line, so runs are collected in arrival order first; runs
+    on the same baseline (a header drawn before the body, a table cell drawn later) are
+    then merged.
+    """
+    runs: list[tuple[float, float, list[Glyph]]] = []  # (middle, height, glyphs)
+    middle = height = 0.0
+    current: list[Glyph] | None = None
+    for glyph in glyphs:
+        glyph_middle = (glyph.top + glyph.bottom) * 0.5
+        glyph_height = glyph.bottom - glyph.top
+        if current is not None and abs(glyph_middle - middle) <= BASELINE_TOLERANCE * max(
+            height, glyph_height
+        ):
+            current.append(glyph)
+            continue
+        current = [glyph]
+        middle, height = glyph_middle, glyph_height
+        runs.append((middle, height, current))
+    runs.sort(key=lambda run: run[0])
     rows: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.middle, g.x0)):
-        if rows:
-            first = rows[-1][0]
-            if abs(glyph.middle - first.middle) <= 0.45 * max(first.height, glyph.height):
-                rows[-1].append(glyph)
-                continue
-        rows.append([glyph])
+    row_middle = row_height = 0.0
+    for run_middle, run_height, run in runs:
+        if rows and abs(run_middle - row_middle) <= BASELINE_TOLERANCE * max(
+            row_height, run_height
+        ):
+            rows[-1].extend(run)
+        else:
+            rows.append(run)
+            row_middle, row_height = run_middle, run_height
     return rows
+
+
+BASELINE_TOLERANCE = 0.45  # of the glyph height: how far two glyphs of one line may differ
+WORD_GAP = 0.12  # of the glyph height: a wider gap between two glyphs is a space
 
 
 def _line_of(page: Page, row: list[Glyph]) -> _PageLine:
     """One printed line: characters left to right, a space wherever the gap is a word gap."""
     row.sort(key=lambda g: g.x0)
-    size = statistics.median(g.height for g in row)
+    heights = sorted(g.bottom - g.top for g in row)
+    size = heights[len(heights) // 2]
+    gap = WORD_GAP * size
     chars: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
-    previous: Glyph | None = None
+    last_x1 = last_top = last_bottom = None
     for glyph in row:
-        if previous is not None and glyph.x0 - previous.x1 > 0.12 * size:
+        if last_x1 is not None and glyph.x0 - last_x1 > gap:
             chars.append(" ")
-            boxes.append((previous.x1, previous.top, glyph.x0, previous.bottom))
+            boxes.append((last_x1, last_top, glyph.x0, last_bottom))  # type: ignore[arg-type]
         chars.append(glyph.char)
         boxes.append((glyph.x0, glyph.top, glyph.x1, glyph.bottom))
-        previous = glyph
-    top = min(g.top for g in row)
-    bottom = max(g.bottom for g in row)
+        last_x1, last_top, last_bottom = glyph.x1, glyph.top, glyph.bottom
+    top = min(box[1] for box in boxes)
+    bottom = max(box[3] for box in boxes)
     line = Line(text="".join(chars), page=page.number, boxes=tuple(boxes))
     return _PageLine(page, line, top, bottom, size)
 

@@ -9,6 +9,8 @@ broken at the line end) and single spaces inside lines, so tables keep one row p
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,7 +39,7 @@ class Slice:
     end: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Block:
     """Text of one segment, with the origin of every word."""
 
@@ -49,13 +51,26 @@ class Block:
         """The text with single spaces only (what the record shows)."""
         return self.text.replace("\n", " ")
 
-    def origins(self, start: int, end: int) -> list[tuple[int, int]]:
-        """(line index, character index) of every non-space character in [start, end)."""
-        found: list[tuple[int, int]] = []
-        for piece in self.pieces:
+    def runs(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(line index, first char, end char) of the text in [start, end), one run per line."""
+        found: list[tuple[int, int, int]] = []
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        for piece in self.pieces[first:]:
+            if piece.start >= end:
+                break
             lo, hi = max(start, piece.start), min(end, piece.start + piece.length)
-            found.extend((piece.line, piece.offset + i - piece.start) for i in range(lo, hi))
+            if lo >= hi:
+                continue
+            begin, stop = piece.offset + lo - piece.start, piece.offset + hi - piece.start
+            if found and found[-1][0] == piece.line:
+                found[-1] = (piece.line, found[-1][1], stop)
+            else:
+                found.append((piece.line, begin, stop))
         return found
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [piece.start for piece in self.pieces]
 
     def __bool__(self) -> bool:
         return bool(self.text)

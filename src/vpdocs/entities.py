@@ -393,6 +393,8 @@ class EntityResolver:
 
     # 2. money tables: every amount cell under a caption such as '(bedrag in euro)'
     def _table_cells(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        if self._caption_re.search(doc.text.lower()) is None:
+            return []
         taken = {i for item in found for i in range(item.start, item.end)}
         lines = list(_lines(doc))
         cells: list[_Found] = []

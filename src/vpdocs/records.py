@@ -184,25 +184,24 @@ def block_box(
     block: Block, lines: Sequence[Line], start: int = 0, end: int | None = None
 ) -> Box | None:
     """The box around characters [start, end) of a block, on the page where they begin."""
-    origins = block.origins(start, len(block.text) if end is None else end)
-    boxes = []
     page = None
-    for line_index, char_index in origins:
-        line = lines[line_index]
-        if line.boxes is None or line.page is None or char_index >= len(line.boxes):
+    x0 = top = float("inf")
+    x1 = bottom = float("-inf")
+    for index, first, stop in block.runs(start, len(block.text) if end is None else end):
+        line = lines[index]
+        if line.boxes is None or line.page is None or stop > len(line.boxes):
             continue
-        if page is None:
-            page = line.page
-        if line.page == page:
-            boxes.append(line.boxes[char_index])
-    if page is None or not boxes:
+        page = page or line.page
+        if line.page != page:
+            break
+        boxes = line.boxes[first:stop]
+        x0, x1 = min(x0, boxes[0][0]), max(x1, boxes[-1][2])
+        top = min(top, min(box[1] for box in boxes))
+        bottom = max(bottom, max(box[3] for box in boxes))
+    if page is None:
         return None
     return Box(
-        page=page,
-        x0=round(min(box[0] for box in boxes), 2),
-        top=round(min(box[1] for box in boxes), 2),
-        x1=round(max(box[2] for box in boxes), 2),
-        bottom=round(max(box[3] for box in boxes), 2),
+        page=page, x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2)
     )
 
 
