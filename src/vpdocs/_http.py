@@ -23,7 +23,6 @@ import tempfile
 import threading
 import time
 import urllib.robotparser
-import zipfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +36,7 @@ import httpx
 
 from vpdocs._version import __version__
 from vpdocs.errors import DocumentNotFoundError, FetchError, NotAPDFError, RobotsDisallowedError
+from vpdocs.extract import describe_content
 from vpdocs.settings import Settings
 
 logger = logging.getLogger("vpdocs.fetch")
@@ -45,8 +45,7 @@ USER_AGENT = f"vpdocs/{__version__} (+https://github.com/vpdocs/vpdocs)"
 ROBOTS_AGENT = "vpdocs"
 ROBOTS_MAX_BYTES = 1024 * 1024
 _CHUNK = 64 * 1024
-_HEAD = 64
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_SNIFF = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -347,36 +346,15 @@ def reset_state() -> None:
 def check_pdf(url: str, reply: Reply, body: Path) -> None:
     """Raise NotAPDFError unless the downloaded body starts with `%PDF-`."""
     with body.open("rb") as handle:
-        head = handle.read(_HEAD)
+        head = handle.read(_SNIFF)
     if head.startswith(b"%PDF-"):
         return
-    what = _describe_body(head, body, reply.content_type)
+    what = describe_content(head, content_type=reply.content_type) or "something that is not a PDF"
     content_type = reply.content_type or "none given"
     detail = f"content type {content_type}"
     if head:
         detail += f", first bytes '{printable(head[:40])}'"
     raise NotAPDFError(url, f"expected a PDF but received {what} ({detail})")
-
-
-def _describe_body(head: bytes, body: Path, content_type: str) -> str:
-    if not head:
-        return "an empty body"
-    if head.startswith(b"PK"):
-        return "a Word document (.docx)" if _zip_has_word(body) else "a ZIP archive"
-    if head.startswith(_OLE_MAGIC):
-        return "an old Word document (.doc)"
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if "html" in content_type.lower() or start.startswith((b"<!doctype html", b"<html")):
-        return "an HTML page"
-    return "something that is not a PDF"
-
-
-def _zip_has_word(body: Path) -> bool:
-    try:
-        with zipfile.ZipFile(body) as archive:
-            return any(name.startswith("word/") for name in archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def printable(data: bytes) -> str:

@@ -220,16 +220,21 @@ def is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024] and data.lstrip()[:1] == b"%"
 
 
-def describe_content(data: bytes) -> str | None:
-    """Name what a non-PDF body is, for error messages; None for plain text."""
+def describe_content(data: bytes, *, content_type: str = "") -> str | None:
+    """Name what a non-PDF body is, for error messages; None for what may be plain text.
+
+    `data` is the start of the body (64 KiB is plenty); `content_type` an HTTP header.
+    """
     head = data[:2048]
     if not head.strip():
         return "an empty body"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK"):
         return "a Word document (.docx)" if b"word/" in data[:65536] else "a ZIP archive"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "an old Word document (.doc)"
-    if re.match(rb"\s*(<!doctype html|<html|<\?xml|<head|<body)", head, re.IGNORECASE):
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    html_starts = (b"<!doctype html", b"<html", b"<head", b"<body")
+    if "html" in content_type.lower() or start.startswith(html_starts):
         return "an HTML page"
     if b"\x00" in head:
         return "binary data"

@@ -28,6 +28,7 @@ class Loaded:
 
     document: extract.ExtractedDocument
     source: Source
+    theme: str | None = None  # from the open-data service, for a PDF that does not print one
 
 
 def parse(
@@ -51,13 +52,17 @@ def load(source: SourceLike, settings: Settings) -> Loaded:
         return Loaded(document, _source(document))
     path = Path(source)
     if isinstance(source, str) and not path.exists():
-        from vpdocs import fetch  # the network stack loads only when a reference is given
+        # the network stack loads only when a reference is given (and `vpdocs.fetch` is
+        # the public function; the stage's functions are imported from the module)
+        from vpdocs.fetch import fetch_document, is_remote_ref
 
-        if fetch.is_remote_ref(source):
-            fetched = fetch.fetch_document(source, settings)
+        if is_remote_ref(source):
+            fetched = fetch_document(source, settings)
             data = extract.read_source(fetched.path)
             document = extract.extract(data, name=fetched.url, settings=settings)
-            return Loaded(document, _source(document, url=fetched.url, opendata=fetched.opendata))
+            opendata = fetched.opendata
+            theme = "; ".join(opendata.themes) or None if opendata is not None else None
+            return Loaded(document, _source(document, url=fetched.url, opendata=opendata), theme)
     document = extract.extract(extract.read_source(path), name=str(source), settings=settings)
     return Loaded(document, _source(document, path=str(source)))
 
@@ -76,9 +81,12 @@ def parse_loaded(loaded: Loaded) -> WrittenQuestion:
         input_sha256=document.sha256,
         backend=document.backend,
     )
-    return records.build(
+    record = records.build(
         document, segments, mentions, alignment, source=loaded.source, provenance=provenance
     )
+    if record.theme is None and loaded.theme is not None:
+        record = record.model_copy(update={"theme": loaded.theme})
+    return record
 
 
 def _source(
