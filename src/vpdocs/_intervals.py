@@ -398,8 +398,9 @@ def resolve(
     """The interval a date mention stands for; None when the text does not read as a date.
 
     >>> from vpdocs.lexicon import words
-    >>> resolve("schooljaar 2023-2024", "date-qualified-year-span", words(), reference=None)
-    Interval(start=datetime.date(2023, 9, 1), end=datetime.date(2024, 8, 31), granularity='school_year', relative=False)
+    >>> found = resolve("schooljaar 2023-2024", "date-qualified-year-span", words(), reference=None)
+    >>> found.start.isoformat(), found.end.isoformat(), found.granularity
+    ('2023-09-01', '2024-08-31', 'school_year')
     """
     request = _Request(
         text, rule, reference or _FALLBACK_REFERENCE, context, words, reference is not None

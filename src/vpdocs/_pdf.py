@@ -12,6 +12,7 @@ shared, so both give the same lines:
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -322,7 +323,7 @@ def _leading(pages: list[list[_PageLine]]) -> float:
     steps = sorted(
         b.top - a.top
         for lines in pages
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if b.top > a.top and abs(a.size - b.size) <= 0.1 * a.size
     )
     return steps[len(steps) // 5] if steps else 0.0
@@ -331,7 +332,7 @@ def _leading(pages: list[list[_PageLine]]) -> float:
 def _with_gaps(lines: list[_PageLine], leading: float) -> list[Line]:
     """Mark lines that follow a wider step than the usual leading: a new paragraph."""
     result = [item.line for item in lines[:1]]
-    for before, item in zip(lines, lines[1:], strict=False):
+    for before, item in itertools.pairwise(lines):
         gap = leading > 0 and item.top - before.top > 1.3 * leading
         result.append(replace(item.line, gap_before=gap) if gap else item.line)
     return result

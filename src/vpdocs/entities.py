@@ -301,12 +301,13 @@ class EntityResolver:
             rule = "date-list-month" if wide.id_.endswith("month") else "date-list-day"
             return _Found(wide.start, wide.start + 1, "DATE", rule, [(inner[0].id_, inner[0].text)])
         if wide.label_ == "MONEY_LIST":
+            # 'van 3 naar 4,1 miljard euro': the bare number borrows the unit of the amount
+            partner = next((a for a in reversed(inner) if a.label_ == "MONEY"), None)
+            first = wide.start + (0 if wide.id_.endswith("-bare") else 1)
+            if partner is None:
+                return None
             return _Found(
-                wide.start + 1,
-                wide.start + 2,
-                "MONEY",
-                "money-range-shared-unit",
-                context=inner[0].text,
+                first, first + 1, "MONEY", "money-range-shared-unit", context=partner.text
             )
         start = self._trim_leading(doc, wide.start, wide.end)
         parts = [(a.id_, a.text) for a in inner]
@@ -345,7 +346,11 @@ class EntityResolver:
             return None
         if atom.end < len(doc):
             follower = doc[atom.end]
-            fine = follower.lower_ in self.words["money_followers"] or follower.is_stop
+            fine = (
+                follower.lower_ in self.words["money_followers"]
+                or follower.lower_ in self.words["money_verbs"]
+                or follower.is_stop
+            )
             if follower.is_punct:
                 fine = follower.text not in {"%", "°"}
             if not fine:
@@ -549,9 +554,16 @@ def analyse(texts: Sequence[str], *, reference_date: dt.date | None) -> list[Doc
 
 def _money(span: Span, block: str) -> Money:
     return Money(
-        text=span.text, amount=span._.amount, currency=span._.currency, implied=bool(span._.implied),
-        per=span._.per, block=block, char_start=span.start_char, char_end=span.end_char, rule=span.id_,
-    )  # fmt: skip
+        text=span.text,
+        amount=span._.amount,
+        currency=span._.currency,
+        implied=bool(span._.implied),
+        per=span._.per,
+        block=block,
+        char_start=span.start_char,
+        char_end=span.end_char,
+        rule=span.id_,
+    )
 
 
 def _date(span: Span, block: str) -> DateMention:

@@ -273,8 +273,8 @@ def format_report(evaluation: Evaluation, *, verbose: bool = False) -> str:
             cells = "".join(f"{document.counts[m].f1:>10.3f}" for m in METRICS)
             lines.append(f"{document.name:<34}{cells}")
             lines.extend(
-                f"    {miss.metric:<9} {miss.kind:<8} gold: {miss.gold!s:.90}  found: {miss.found!s:.90}"
-                for miss in document.misses
+                f"    {m.metric:<9} {m.kind:<8} gold: {m.gold!s:.90}  found: {m.found!s:.90}"
+                for m in document.misses
             )
         lines.append("")
     lines.append(

@@ -172,6 +172,64 @@ def split_export_header(texts: Sequence[str]) -> tuple[ExportHeader, Sequence[st
     return header, texts[count:]
 
 
+# --- page furniture in text that a PDF extractor gave line by line -------------------------
+
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:van|of|/)\s*\d{1,3})?$",
+    re.IGNORECASE,
+)
+_OWN_NUMBER = re.compile(r"^(?:SCHRIFTELIJKE VRAAG.*|nr\.?|Vraag nr\.?)\s*(\d+)", re.IGNORECASE)
+_HEADER_BLOCK = 12  # the document header's lines are never furniture
+_SENTENCE_ENDS = (".", "?", ":", ";", "!")
+
+
+def is_running_header(text: str, number: str | None) -> bool:
+    """A running header of the genre: the parliament's name, or this question's own number."""
+    lowered = text.lower()
+    if lowered.startswith("vlaams parlement") and len(lowered) < 120:
+        return True
+    if number is None or "schriftelijke vraag" not in lowered:
+        return False
+    return re.search(rf"\b{number}\b", text) is not None and not text.rstrip().endswith(
+        _SENTENCE_ENDS
+    )
+
+
+_ITEM_HEADING = re.compile(r"^(?:antwoord|vra(?:ag|gen)|bijlage)\b|^\d", re.IGNORECASE)
+
+
+def _header_like(text: str) -> bool:
+    """Two words or more, no sentence end, not in capitals (those are names and titles),
+    not an item heading ('Antwoord op vraag 3' repeats with another number)."""
+    if _ITEM_HEADING.match(text):
+        return False
+    letters = [char for char in text if char.isalpha()]
+    capitals = bool(letters) and all(char.isupper() for char in letters)
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return len(words) >= 2 and not capitals and not text.endswith(_SENTENCE_ENDS)
+
+
+def drop_text_furniture(texts: Sequence[str]) -> list[str]:
+    """Page numbers and running headers left in extracted text, found without positions:
+    page-number lines, this genre's running headers, and header-like lines that repeat."""
+    number = next((m.group(1) for t in texts[:15] if (m := _OWN_NUMBER.match(t.strip()))), None)
+    shapes = [re.sub(r"\d+", "#", text.strip().lower()) for text in texts]
+    repeats = Counter(
+        shape for text, shape in zip(texts, shapes, strict=True) if _header_like(text.strip())
+    )
+    kept = []
+    for index, text in enumerate(texts):
+        line = text.strip()
+        furniture = (
+            PAGE_NUMBER.match(line) is not None
+            or is_running_header(line, number)
+            or (repeats[shapes[index]] >= 2 and _header_like(line))
+        )
+        if index < _HEADER_BLOCK or not furniture:
+            kept.append(text)
+    return kept
+
+
 def from_text(
     text: str, *, path: str | None = None, sha256: str | None = None
 ) -> ExtractedDocument:
@@ -182,7 +240,9 @@ def from_text(
         for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
     export, body = split_export_header(raw)
-    lines = tuple(Line(text=part.strip()) for part in body if part.strip())
+    lines = tuple(
+        Line(text=part.strip()) for part in drop_text_furniture([b for b in body if b.strip()])
+    )
     if not lines:
         raise EmptyDocumentError(path or "<text>", "no text at all")
     return ExtractedDocument(

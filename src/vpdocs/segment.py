@@ -23,7 +23,7 @@ from typing import Literal
 from vpdocs.blocks import EMPTY, Block, lines_block, normalise_space
 from vpdocs.errors import NotAWrittenQuestionError
 from vpdocs.extract import ExtractedDocument, Line
-from vpdocs.lexicon import DAY_MONTH_YEAR, MONTHS, NUMERIC_DATE
+from vpdocs.lexicon import DAY_MONTH_YEAR, MONTHS, NUMERIC_DATE, words
 
 # --- rules: header lines --------------------------------------------------------------------
 
@@ -41,24 +41,28 @@ BULLETIN_ITEM = re.compile(
     r"(?:\s+van\s+(?P<name>.+?))?\s*$",
     re.IGNORECASE,
 )
-ANNEX_CAPTION = re.compile(r"^Bijlage[n]?\s*(?:\d+\s*)?[:.–-]\s*\S", re.IGNORECASE)
+ANNEX_CAPTION = re.compile(r"^Bijlage[n]?\s*(?:\d+\s*)?(?:[:.–-]\s*\S|$)", re.IGNORECASE)
+MINISTER_WORDS = re.compile(
+    r"\b(?:minister|ministers|regering|viceminister-president)\b", re.IGNORECASE
+)
 
 # --- rules: question and answer markers -------------------------------------------------------
 
 _NUM = r"\d{1,2}"
 _CONJ = r"\s*(?:,|en|tot\s+en\s+met|t\.e\.m\.?|t/m|tot|-|–|&)\s*"
 _LETTERS = rf"\(?[a-z]\)(?:{_CONJ}\(?[a-z]\))*"
+_LETTER_DOTS = r"[a-z]\.(?=\s)"
 _ITEM = rf"{_NUM}(?:\s*[.)]?\s*{_LETTERS})?"
 REFS = rf"{_ITEM}(?:{_CONJ}{_ITEM})*"
 # "1.", "1)", "3. a)", "1 en 2.", "1-3.", "2 tot 4.", "3 a) en b)"
 NUMBERED_MARKER = re.compile(rf"^(?P<refs>{REFS})\s*(?P<term>[.):](?!\d))?(?=\s|$)")
 # "Vraag 1:", "Antwoord op vraag 3", "Antwoord op de vragen 1 en 2"
 HEADING_MARKER = re.compile(
-    rf"^(?:Antwoord\s+(?:op\s+)?(?:de\s+)?[Vv]ra(?:ag|gen)|Vra(?:ag|gen))\s+(?P<refs>{REFS})"
+    rf"^(?:Antwoord(?:en)?\s+(?:op\s+)?(?:de\s+)?[Vv]ra(?:ag|gen)|Vra(?:ag|gen))\s+(?P<refs>{REFS})"
     rf"\s*(?P<term>[.):\-–](?!\d))?(?=\s|$)"
 )
-# "a)", "(b)", "a) en b)"
-LETTER_MARKER = re.compile(rf"^(?P<refs>{_LETTERS})(?=\s|$)")
+# "a)", "(b)", "a) en b)", "a."
+LETTER_MARKER = re.compile(rf"^(?P<refs>{_LETTERS}|{_LETTER_DOTS})(?=\s|$)")
 _REF_TOKEN = re.compile(
     r"(?P<num>\d{1,2})|\(?(?P<letter>[a-z])\)|(?P<range>tot\s+en\s+met|t\.e\.m\.?|t/m|tot|-|–)"
 )
@@ -270,6 +274,9 @@ def _modern_header(
 ) -> Header:
     number = asked_by = addressed_to = None
     date_asked: dt.date | None = None
+    same_line = re.search(r"\bnr\.?\s*(\d+)", lines[start].text, re.IGNORECASE)
+    if same_line:
+        number = int(same_line.group(1))
     index = start + 1
     while index < min(len(lines), start + 8) and addressed_to is None:
         text = lines[index].text.strip()
@@ -319,7 +326,7 @@ def _fill_from_answer_header(lines: Sequence[Line], header: Header, cursor: _Cur
         if match := ANSWER_REFERENCE_LINE.match(text):
             number = number or int(match.group("number"))
             date_asked = date_asked or parse_day(match.group("date") or "")
-        elif (match := ASKER_LINE.match(text)) and is_capitals(match.group("name")):
+        elif (match := ASKER_LINE.match(text)) and _is_asker(match.group("name"), header.asked_by):
             asked_by = asked_by or normalise_space(match.group("name"))
         else:
             break
@@ -328,6 +335,13 @@ def _fill_from_answer_header(lines: Sequence[Line], header: Header, cursor: _Cur
         header.layout, number, asked_by, header.addressed_to, header.minister_title,
         date_asked, header.title, header.theme,
     )  # fmt: skip
+
+
+def _is_asker(name: str, known: str | None) -> bool:
+    """'van NAME' under ANTWOORD: the asker in capitals, or as the header printed them."""
+    if known is not None and normalise_space(name).casefold() == known.casefold():
+        return True
+    return is_capitals(name)
 
 
 def _bulletin_header(
@@ -383,17 +397,17 @@ def read_header(document: ExtractedDocument) -> tuple[Header, _Cursor]:
 def _signature_start(
     lines: Sequence[Line], start: int, end: int, name: str | None, *, capitals: bool
 ) -> int:
-    """Where the minister's name (and title in capitals) repeated at the end of a part begin.
+    """Where the minister's name (and title) repeated at the end of a part begin.
 
-    The name line, when found among the last lines with only capitals after it, decides;
-    with `capitals`, a trailing run of capital lines counts as a signature too.
+    The name line decides when it stands among the last lines and only title lines
+    (capitals, or naming a minister) follow it; with `capitals`, a trailing run of
+    capital lines counts as a signature too.
     """
     if name:
         wanted = normalise_space(name).casefold()
-        for index in range(end - 1, max(start, end - 6) - 1, -1):
-            text = lines[index].text
-            if normalise_space(text).casefold() == wanted:
-                if all(is_capitals(line.text) for line in lines[index:end]):
+        for index in range(end - 1, max(start, end - 8) - 1, -1):
+            if normalise_space(lines[index].text).casefold() == wanted:
+                if all(_is_title_line(line.text) for line in lines[index + 1 : end]):
                     return index
                 break
     cut = end
@@ -401,6 +415,11 @@ def _signature_start(
         while cut > start and is_capitals(lines[cut - 1].text):
             cut -= 1
     return cut
+
+
+def _is_title_line(text: str) -> bool:
+    """A line of a minister's title: in capitals, or naming the office."""
+    return is_capitals(text) or bool(MINISTER_WORDS.search(text))
 
 
 # --- 4: questions ---------------------------------------------------------------------------
@@ -439,13 +458,22 @@ def _question_markers(lines: Sequence[Line], start: int, end: int) -> list[_Mark
 
 
 def _plausible_start(lines: Sequence[Line], marker: _Marker, start: int) -> bool:
-    """A new item: the line before ends a sentence (or there is none), no list goes on."""
+    """A new item: no list goes on before it, and no sentence runs on into it."""
     if marker.line <= start or lines[marker.line].gap_before or marker.style == "heading":
         return True
     previous = lines[marker.line - 1].text
-    if _continues_list(previous):
+    if _continues_list(previous) or _runs_on(previous):
         return False
     return not marker.rest[:1].islower()
+
+
+def _runs_on(text: str) -> bool:
+    """The line ends in a word no sentence ends with ('... steeg van 14 naar')."""
+    last = text.rstrip().rsplit(" ", 1)[-1].lower()
+    return last in CONTINUATION_WORDS
+
+
+CONTINUATION_WORDS = frozenset(words()["continuation_words"])
 
 
 def _question_chain(lines: Sequence[Line], markers: list[_Marker], start: int) -> list[_Marker]:
@@ -567,19 +595,38 @@ def _accept_answer_marker(
     return refs
 
 
+def _continues_enumeration(marker: _Marker, enumeration: tuple[str, int] | None) -> bool:
+    """'2.' after a rejected '1.' of the same style is the same list, not answer 2."""
+    if enumeration is None or marker.style == "heading" or len(marker.refs) != 1:
+        return False
+    style, expected = enumeration
+    return (
+        marker.style == style
+        and marker.refs[0].number == expected
+        and marker.refs[0].letter is None
+    )
+
+
 def _answers(
     lines: Sequence[Line], start: int, end: int, leaves: dict[int, list[str]], numbered: bool
 ) -> tuple[Block, list[AnswerSegment], int]:
     """Step 5: answer blocks of lines [start, end); returns intro, blocks and where they end."""
     state = _AnswerState(leaves)
     accepted: list[tuple[_Marker, tuple[Ref, ...]]] = []
+    enumeration: tuple[str, int] | None = None  # a list inside an answer: its style, next number
     for index in range(start, end if numbered else start):
         marker = _marker_at(lines[index], index, headings=True)
         if marker is None:
             continue
+        if _continues_enumeration(marker, enumeration):
+            enumeration = (marker.style, marker.refs[0].number + 1)
+            continue
         refs = _accept_answer_marker(lines, marker, state, start)
         if refs is None:
+            if marker.style in {"dot", "paren"} and len(marker.refs) == 1:
+                enumeration = (marker.style, marker.refs[0].number + 1)
             continue
+        enumeration = None
         accepted.append((marker, refs))
         state.answered |= _covered(refs, leaves)
         state.parent = refs[-1].number
