@@ -23,10 +23,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
@@ -175,11 +177,12 @@ def read_patterns(path: Path, words: Words) -> list[dict[str, Any]]:
 
 def _customise_tokenizer(nlp: Language) -> None:
     """Split 'k€.' / 'EUR.' at a sentence end and '150k€' after the digits."""
+    tokenizer: Tokenizer = nlp.tokenizer
     for unit in ("k€", "K€", "M€", "kEUR", "KEUR", "MEUR", "EUR", "BEF"):
         for mark in (".", ",", ";", ":"):
-            nlp.tokenizer.add_special_case(f"{unit}{mark}", [{"ORTH": unit}, {"ORTH": mark}])
-    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9])(?=(?:k€|K€|M€|kEUR|KEUR|MEUR)\b)"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+            tokenizer.add_special_case(f"{unit}{mark}", [{"ORTH": unit}, {"ORTH": mark}])
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[0-9])(?=(?:k€|K€|M€|kEUR|KEUR|MEUR)\b)"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def build_pipeline(rules: Path) -> Language:
@@ -191,7 +194,7 @@ def build_pipeline(rules: Path) -> Language:
         "spans_key": ATOMS, "annotate_ents": True, "validate": True, "overwrite": True,
         "ents_filter": {"@misc": "vpdocs.atom_filter.v1"},
     }  # fmt: skip
-    atoms = nlp.add_pipe("span_ruler", name="atoms", config=atoms_config)
+    atoms = cast(SpanRuler, nlp.add_pipe("span_ruler", name="atoms", config=atoms_config))
     atoms.add_patterns(read_patterns(rules / "atoms.jsonl", words))
     ranges_config = {
         "spans_key": RANGES,
@@ -199,14 +202,14 @@ def build_pipeline(rules: Path) -> Language:
         "validate": True,
         "spans_filter": None,
     }
-    ranges = nlp.add_pipe("span_ruler", name="ranges", config=ranges_config)
+    ranges = cast(SpanRuler, nlp.add_pipe("span_ruler", name="ranges", config=ranges_config))
     ranges.add_patterns(read_patterns(rules / "ranges.jsonl", words))
-    resolver = nlp.add_pipe("vpdocs_entities")
+    resolver = cast(EntityResolver, nlp.add_pipe("vpdocs_entities"))
     resolver.words = words
     return nlp
 
 
-@registry.misc("vpdocs.atom_filter.v1")
+@registry.misc("vpdocs.atom_filter.v1")  # type: ignore[untyped-decorator]
 def make_atom_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
     """Longest span wins, except that an implied amount never beats another reading."""
 
@@ -316,8 +319,8 @@ class EntityResolver:
             "date-range-from-day",
             "date-range-between-months",
         }:
-            first = doc[start]
-            parts.insert(0, ("date-day" if first.text[:1].isdigit() else "date-month", first.text))
+            lead = doc[start].text
+            parts.insert(0, ("date-day" if lead[:1].isdigit() else "date-month", lead))
         return _Found(start, wide.end, "DATE", wide.id_, parts)
 
     def _from_atom(self, doc: Doc, atom: Span, found: list[_Found]) -> _Found | None:

@@ -182,7 +182,7 @@ def score_document(name: str, record: WrittenQuestion, gold: GoldDocument) -> Do
     score = DocumentScore(name)
     metadata = [(f, (f, str(getattr(gold, f)))) for f in METADATA_FIELDS]
     found_meta = [(f, (f, str(getattr(record, f)))) for f in METADATA_FIELDS]
-    items = {
+    items: dict[str, tuple[list[tuple[Hashable, str]], list[tuple[Hashable, str]]]] = {
         "metadata": (
             [(key, f"{key[0]}={key[1]}") for _, key in metadata],
             [(key, f"{key[0]}={key[1]}") for _, key in found_meta],

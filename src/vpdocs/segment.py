@@ -570,7 +570,8 @@ def _covered(refs: Sequence[Ref], leaves: dict[int, list[str]]) -> set[tuple[int
         if ref.letter is not None and ref.letter in letters:
             covered.add((ref.number, ref.letter))
         else:
-            covered.update((ref.number, letter) for letter in letters or [None])
+            options: list[str | None] = [*letters] or [None]
+            covered.update((ref.number, letter) for letter in options)
     return covered
 
 
@@ -688,7 +689,8 @@ def segment(document: ExtractedDocument) -> Segmentation:
         leaves.setdefault(question.number, [])
         if question.letter:
             leaves[question.number].append(question.letter)
-    intro, answers, annex_start = EMPTY, [], len(lines)
+    intro, annex_start = EMPTY, len(lines)
+    answers: list[AnswerSegment] = []
     if cursor.answer_body is not None:
         answer_end = _signature_start(
             lines, cursor.answer_body, len(lines), header.addressed_to, capitals=False
