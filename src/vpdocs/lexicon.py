@@ -39,14 +39,14 @@ def rules_dir() -> Path:
 @functools.cache
 def rules_digest() -> str:
     """sha256 over every rule file and the built pipeline's pattern and word files."""
+    return digest_of(models_dir())
+
+
+def digest_of(root: Path) -> str:
+    """sha256 over the rule data under `root` (names and contents, in name order)."""
     digest = hashlib.sha256()
-    root = models_dir()
     for path in sorted(root.rglob("*")):
-        if (
-            path.is_file()
-            and path.suffix in {".json", ".jsonl", ".cfg"}
-            and path.name != "meta.json"
-        ):
+        if path.is_file() and path.name != "meta.json" and "vocab" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
