@@ -40,7 +40,7 @@ def parse_number(text: str) -> Decimal:
 
 def parse_number_words(text: str, words: Words) -> Decimal:
     """'vijftigduizend' -> 50000, 'anderhalf' -> 1.5, 'tweeënhalf' -> 2.5, 'een half' -> 0.5."""
-    joined = "".join(text.lower().split())
+    joined = "".join(text.lower().split()).replace("één", "een")
     fractions: dict[str, float] = words["fractions"]
     if joined in fractions:
         return Decimal(str(fractions[joined]))
@@ -74,7 +74,7 @@ def parse_money(
     >>> parse_money("3", words(), context="4,1 miljard euro")
     (Decimal('3000000000'), 'EUR', True)
     """
-    currency, factor, number_parts = read_unit(text.split(), words)
+    currency, factor, number_parts = read_unit(_spaced(text).split(), words)
     number_text = " ".join(number_parts)
     if number_parts and _NUMBER_TOKEN.match(number_parts[0]):
         value = parse_number(number_text)
@@ -87,6 +87,14 @@ def parse_money(
     if currency == "EUR-cent":
         currency, factor = "EUR", factor / 100
     return normalise(value * factor), currency or "EUR", implied
+
+
+_GLUED = re.compile(r"(?<=\d)(?=[^\d\s.,\-])|(?<=€)(?=\d)")
+
+
+def _spaced(text: str) -> str:
+    """'150kEUR' -> '150 kEUR', '€1.250' -> '€ 1.250': a unit glued to its number."""
+    return _GLUED.sub(" ", text)
 
 
 def read_unit(tokens: list[str], words: Words) -> tuple[str | None, Decimal, list[str]]:

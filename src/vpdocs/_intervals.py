@@ -110,7 +110,8 @@ def _canonical(text: str, words: Words) -> str:
 def _full_month_name(number: int, words: Words) -> str:
     """The longest name of month `number` ('september' for 9)."""
     months: dict[str, int] = words["months"]
-    return max((name for name, n in months.items() if n == number), key=len)
+    names = [name for name, n in months.items() if n == number and not name.endswith(".")]
+    return max(names, key=len)
 
 
 def _month_number(text: str, words: Words) -> int | None:
@@ -193,7 +194,12 @@ def _edge_month(request: _Request) -> Interval | None:
     if month is None:
         return None
     years = _years(request.text) or _years(request.context or "")
-    return month_interval(years[0] if years else request.reference.year, month)
+    if years:
+        return month_interval(years[0], month)
+    if not request.reference_known:
+        return None  # 'eind juni' without the question's date: the year is unknown
+    found = month_interval(request.reference.year, month)
+    return Interval(found.start, found.end, "month", relative=True)
 
 
 def _part_of_year(request: _Request) -> Interval | None:
@@ -282,6 +288,7 @@ _ATOMS = {
     "date-year-span-spaced": _year_span,
     "date-school-year": _year_span,
     "date-qualified-year-span": _year_span,
+    "date-qualified-year-span-spaced": _year_span,
     "date-edge-month": _edge_month,
     "date-part-of-year": _part_of_year,
     "date-quarter-code": _quarter_code,

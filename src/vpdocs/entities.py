@@ -64,7 +64,7 @@ def _list_macros(words: Words) -> dict[str, list[str]]:
         "months", "currencies", "scaled_currencies", "scales", "past_markers", "future_markers",
         "relative_words", "relative_units", "edges", "seasons", "part_ordinals", "part_units",
         "until_now", "reference_words", "period_words", "period_words_plural",
-        "money_trigger_links", "amount_adverbs",
+        "money_trigger_links", "amount_adverbs", "count_nouns",
     )  # fmt: skip
     macros = {f"@{key}": sorted(words[key]) for key in keys}
     macros["@currency_prefixes"] = list(words["currency_prefixes"])
@@ -153,7 +153,8 @@ def spelled_numbers(words: Words) -> list[str]:
     below = [_spell_below_thousand(n) for n in range(1, 1000)]
     thousands = ["duizend"] + [word + "duizend" for word in below[1:]]
     halves = [word + ("ënhalf" if word.endswith("e") else "enhalf") for word in below[:20]]
-    return sorted({*below, *thousands, *halves, *words["fractions"]})
+    stressed = ["één", "éénhalf"]  # 'één euro': the stressed spelling of 'een'
+    return sorted({*below, *thousands, *halves, *stressed, *words["fractions"]})
 
 
 def expand_pattern(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -175,13 +176,26 @@ def read_patterns(path: Path, words: Words) -> list[dict[str, Any]]:
     return [expand_pattern(json.loads(line), lists) for line in lines if line.strip()]
 
 
-def _customise_tokenizer(nlp: Language) -> None:
-    """Split 'k€.' / 'EUR.' at a sentence end and '150k€' after the digits."""
+def _customise_tokenizer(nlp: Language, words: Words) -> None:
+    """Keep listed abbreviations whole ('sept.', 'mld.', 'e.k.'), split 'k€.' / 'EUR.' at a
+    sentence end and '150k€' after the digits."""
     tokenizer: Tokenizer = nlp.tokenizer
+    abbreviations = {
+        word
+        for key in ("months", "scales", "currencies", "past_markers", "future_markers")
+        for word in words[key]
+        if word.endswith(".") and len(word) > 2
+    }
+    for word in sorted(abbreviations):
+        for form in {word, word.capitalize()}:
+            tokenizer.add_special_case(form, [{"ORTH": form}])
     for unit in ("k€", "K€", "M€", "kEUR", "KEUR", "MEUR", "EUR", "BEF"):
         for mark in (".", ",", ";", ":"):
             tokenizer.add_special_case(f"{unit}{mark}", [{"ORTH": unit}, {"ORTH": mark}])
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[0-9])(?=(?:k€|K€|M€|kEUR|KEUR|MEUR)\b)"]
+    infixes = [
+        *(nlp.Defaults.infixes or ()),
+        r"(?<=[0-9])(?=(?:k€|K€|M€|kEUR|KEUR|MEUR)(?![A-Za-z]))",
+    ]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
@@ -189,7 +203,7 @@ def build_pipeline(rules: Path) -> Language:
     """spacy.blank('nl') + the rule components, from the data in `rules`."""
     words = Words.load(rules / "words.json")
     nlp = spacy.blank("nl")
-    _customise_tokenizer(nlp)
+    _customise_tokenizer(nlp, words)
     atoms_config = {
         "spans_key": ATOMS, "annotate_ents": True, "validate": True, "overwrite": True,
         "ents_filter": {"@misc": "vpdocs.atom_filter.v1"},
@@ -211,15 +225,11 @@ def build_pipeline(rules: Path) -> Language:
 
 @registry.misc("vpdocs.atom_filter.v1")  # type: ignore[untyped-decorator]
 def make_atom_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
-    """Longest span wins, except that an implied amount never beats another reading."""
+    """doc.ents: the longest reading wins. Implied amounts stay out: they overlap dates
+    ('bedroeg in 2023 45.300') and are chosen by the component from the atoms group."""
 
     def filter_atoms(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
-        candidates = [*entities, *spans]
-        firm = filter_spans([s for s in candidates if s.label_ != "MONEY_IMPLIED"])
-        taken = {i for s in firm for i in range(s.start, s.end)}
-        implied = filter_spans([s for s in candidates if s.label_ == "MONEY_IMPLIED"])
-        free = [s for s in implied if not taken.intersection(range(s.start, s.end))]
-        return sorted([*firm, *free], key=lambda s: s.start)
+        return filter_spans([s for s in [*entities, *spans] if s.label_ != "MONEY_IMPLIED"])
 
     return filter_atoms
 
@@ -237,6 +247,22 @@ class _Found:
     rule: str
     parts: list[tuple[str, str]] = field(default_factory=list)
     context: str | None = None
+
+
+# Ranges whose first part is a bare month or day outside any atom ('september tot ...')
+LEADING_PART_RANGES = frozenset(
+    {
+        "date-range-from-month",
+        "date-range-from-day",
+        "date-range-between-months",
+        "date-range-between-days",
+    }
+)
+# What the last item of a list must name for the items before it to borrow from it
+DAY_PARTNERS = frozenset(
+    {"date-day-month-year", "date-day-month", "date-day-month-past", "date-day-month-future"}
+)
+MONTH_PARTNERS = frozenset({"date-month-year", "date-edge-month"})
 
 
 @Language.factory("vpdocs_entities")
@@ -276,56 +302,64 @@ class EntityResolver:
 
     # 1. one reading per stretch: ranges first, then the atoms they leave
     def _choose(self, doc: Doc) -> list[_Found]:
-        atoms = [span for span in doc.ents if span.label_ in {"MONEY", "MONEY_IMPLIED", "DATE"}]
+        atoms = [span for span in doc.ents if span.label_ in {"MONEY", "DATE"}]
         taken = [False] * len(doc)
         found: list[_Found] = []
         for wide in filter_spans(list(doc.spans.get(RANGES, []))):
             inner = [a for a in atoms if a.start >= wide.start and a.end <= wide.end]
-            item = self._from_range(doc, wide, inner)
-            if item is None:
-                continue
-            found.append(item)
-            for index in range(item.start, item.end):
-                taken[index] = True
+            for item in self._from_range(doc, wide, inner):
+                found.append(item)
+                for index in range(item.start, item.end):
+                    taken[index] = True
         for atom in atoms:
             if any(taken[atom.start : atom.end]):
                 continue
             item = self._from_atom(doc, atom, found)
             if item is not None:
                 found.append(item)
+                for index in range(item.start, item.end):
+                    taken[index] = True
+        implied = [s for s in doc.spans.get(ATOMS, []) if s.label_ == "MONEY_IMPLIED"]
+        for candidate in filter_spans(implied):
+            item = self._implied(doc, candidate)
+            if item is not None and not any(taken[item.start : item.end]):
+                found.append(item)
         return found
 
-    def _from_range(self, doc: Doc, wide: Span, inner: list[Span]) -> _Found | None:
+    def _from_range(self, doc: Doc, wide: Span, inner: list[Span]) -> list[_Found]:
         if not inner or (
             len(inner) == 1 and (inner[0].start, inner[0].end) == (wide.start, wide.end)
         ):
-            return None
+            return []
         if wide.label_ == "DATE_LIST":
-            rule = "date-list-month" if wide.id_.endswith("month") else "date-list-day"
-            return _Found(wide.start, wide.start + 1, "DATE", rule, [(inner[0].id_, inner[0].text)])
+            return self._list_items(doc, wide, inner[-1])
         if wide.label_ == "MONEY_LIST":
             # 'van 3 naar 4,1 miljard euro': the bare number borrows the unit of the amount
             partner = next((a for a in reversed(inner) if a.label_ == "MONEY"), None)
             first = wide.start + (0 if wide.id_.endswith("-bare") else 1)
             if partner is None:
-                return None
-            return _Found(
-                first, first + 1, "MONEY", "money-range-shared-unit", context=partner.text
-            )
+                return []
+            return [
+                _Found(first, first + 1, "MONEY", "money-range-shared-unit", context=partner.text)
+            ]
         start = self._trim_leading(doc, wide.start, wide.end)
         parts = [(a.id_, a.text) for a in inner]
-        if wide.id_ in {
-            "date-range-from-month",
-            "date-range-from-day",
-            "date-range-between-months",
-        }:
+        if wide.id_ in LEADING_PART_RANGES:
             lead = doc[start].text
             parts.insert(0, ("date-day" if lead[:1].isdigit() else "date-month", lead))
-        return _Found(start, wide.end, "DATE", wide.id_, parts)
+        return [_Found(start, wide.end, "DATE", wide.id_, parts)]
+
+    def _list_items(self, doc: Doc, wide: Span, partner: Span) -> list[_Found]:
+        """'3, 10 en 17 mei 2024': each bare day (or month) before the last item is a mention
+        that borrows the month and year of that item; the item itself stays an atom."""
+        by_month = wide.id_.endswith("month")
+        if partner.id_ not in (MONTH_PARTNERS if by_month else DAY_PARTNERS):
+            return []
+        rule = "date-list-month" if by_month else "date-list-day"
+        items = [t for t in doc[wide.start : partner.start] if t.text not in {",", "en"}]
+        return [_Found(t.i, t.i + 1, "DATE", rule, [(partner.id_, partner.text)]) for t in items]
 
     def _from_atom(self, doc: Doc, atom: Span, found: list[_Found]) -> _Found | None:
-        if atom.label_ == "MONEY_IMPLIED":
-            return self._implied(doc, atom)
         rule = atom.id_
         if rule in {"date-year-span", "date-year-span-spaced"} and self._school_year(
             doc, atom, found
@@ -394,13 +428,16 @@ class EntityResolver:
         if "/" in text or len(years[-1]) == 2:
             return True
         qualifiers = self.words["school_year_qualifiers"]
-        if any(any(q in doc[f.start : f.end].text.lower() for q in qualifiers) for f in found):
+        earlier = [f for f in found if f.end <= atom.start]
+        if any(any(q in doc[f.start : f.end].text.lower() for q in qualifiers) for f in earlier):
             return True
         sentence = _sentence_of(doc, atom).lower()
         return any(stem in sentence for stem in self.words["school_context"])
 
     # 2. money tables: every amount cell under a caption such as '(bedrag in euro)'
     def _table_cells(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """Amount cells of the table under a caption such as '(bedrag in euro)': every numeric
+        column, or only the columns whose header names money ('bedrag', 'subsidie')."""
         if self._caption_re.search(doc.text.lower()) is None:
             return []
         taken = {i for item in found for i in range(item.start, item.end)}
@@ -412,23 +449,34 @@ class EntityResolver:
             if caption is None:
                 index += 1
                 continue
-            header_is_caption = _years_in(lines[index]) >= 2 or (
-                index + 1 < len(lines) and not self._is_data_row(lines[index + 1])
-            )
-            row = index + 1
+            header, row = lines[index], index + 1
             if row < len(lines) and not self._is_data_row(lines[row]):
-                row += 1  # the column header under a caption
+                header, row = lines[row], row + 1  # the column header under a caption line
             while row < len(lines) and self._is_data_row(lines[row]):
-                amounts = [t for t in lines[row] if _AMOUNT.match(t.text) and t.i not in taken]
-                if not header_is_caption:
-                    amounts = amounts[-1:]
+                numbers = [t for t in lines[row] if _AMOUNT.match(t.text)]
+                columns = self._money_columns(header, len(numbers))
                 cells.extend(
                     _Found(t.i, t.i + 1, "MONEY", "money-table-cell", context=caption)
-                    for t in amounts
+                    for column, t in enumerate(numbers)
+                    if t.i not in taken and (columns is None or column in columns)
                 )
                 row += 1
             index = row
         return cells
+
+    def _money_columns(self, header: Span, count: int) -> set[int] | None:
+        """Which of `count` numeric columns hold money, read from the column header; None
+        when the header does not tell them apart (then the caption covers them all)."""
+        labels = re.sub(r"\([^()]*\)", " ", header.text).split()
+        if len(labels) == count + 1:
+            labels = labels[1:]  # the first column names the rows
+        if len(labels) != count:
+            return None
+        money = {
+            n for n, label in enumerate(labels)
+            if self._triggers.search(label.lower()) or label.lower() in self.words["currencies"]
+        }  # fmt: skip
+        return money or None
 
     def _caption(self, line: Span) -> str | None:
         """'(bedrag in euro)', '(in duizend euro)', 'bedragen in k€': the unit of the cells."""
@@ -441,7 +489,7 @@ class EntityResolver:
             re.escape(u) for u in sorted(self.words["table_captions"], key=len, reverse=True)
         )
         return re.compile(
-            rf"\((?:[^()]*\s)?(?P<a>{units})\s*\)|\bbedrag(?:en)?\s+in\s+(?P<b>{units})"
+            rf"\((?:[^()]*?\s)?(?P<a>{units})\s*\)|\bbedrag(?:en)?\s+in\s+(?P<b>{units})"
         )
 
     @staticmethod
@@ -502,10 +550,6 @@ def _lines(doc: Doc) -> Iterator[Span]:
         line = doc.char_span(first, last, alignment_mode="contract")
         if line is not None and len(line):
             yield line
-
-
-def _years_in(line: Span) -> int:
-    return sum(1 for token in line if _YEAR.match(token.text))
 
 
 def _sentence_of(doc: Doc, span: Span) -> str:

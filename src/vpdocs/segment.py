@@ -443,9 +443,23 @@ def _marker_at(line: Line, index: int, *, headings: bool) -> _Marker | None:
     if not refs:
         return None
     if style == "numbered":
-        style = "paren" if (match.group("term") or match.group("refs")[-1]) == ")" else "dot"
+        style = _numbering_style(match.group("refs"), match.group("term"))
     column = match.end()
     return _Marker(index, column, refs, style, text[: match.end()].strip(), text[column:].strip())
+
+
+def _numbering_style(refs: str, term: str | None) -> str:
+    """'dot' for '1.' and '3. a)', 'paren' for '1)', 'any' for '3 a)' (no mark after the number)."""
+    after_number = re.match(r"\d{1,2}\s*([.)])", refs)
+    if after_number:
+        return "paren" if after_number.group(1) == ")" else "dot"
+    if term:
+        return "paren" if term == ")" else "dot"
+    return "any"
+
+
+def _same_style(a: str, b: str) -> bool:
+    return a == b or "any" in (a, b)
 
 
 def _question_markers(lines: Sequence[Line], start: int, end: int) -> list[_Marker]:
@@ -488,7 +502,7 @@ def _question_chain(lines: Sequence[Line], markers: list[_Marker], start: int) -
         for candidate in markers[first_index + 1 :]:
             numbers = {ref.number for ref in candidate.refs}
             if (
-                candidate.style == first.style
+                _same_style(candidate.style, first.style)
                 and numbers == {chain[-1].refs[0].number + 1}
                 and _plausible_start(lines, candidate, start)
             ):
@@ -498,14 +512,16 @@ def _question_chain(lines: Sequence[Line], markers: list[_Marker], start: int) -
     return best
 
 
-def _leaf_markers(lines: Sequence[Line], start: int, end: int) -> list[_Marker]:
-    """Sub-items a), b), c) ... in lines [start, end), in unbroken letter order."""
+def _leaf_markers(lines: Sequence[Line], start: int, end: int, after: str = "") -> list[_Marker]:
+    """Sub-items a), b), c) ... in lines [start, end), in unbroken letter order
+    (from the letter after `after` when the first one stood on the question's line)."""
     found: list[_Marker] = []
     for index in range(start, end):
         marker = _marker_at(lines[index], index, headings=False)
         if marker is None or marker.style != "letter" or len(marker.refs) != 1:
             continue
-        expected = chr(ord(found[-1].refs[0].letter or "a") + 1) if found else "a"
+        previous = found[-1].refs[0].letter if found else after
+        expected = chr(ord(previous) + 1) if previous else "a"
         if marker.refs[0].letter == expected and not _continues_list(lines[index - 1].text):
             found.append(marker)
     return found
@@ -533,7 +549,7 @@ def _leaves(lines: Sequence[Line], marker: _Marker, stop: int) -> list[QuestionS
     subs = _leaf_markers(lines, marker.line + 1, stop)
     if inline_letter == "a":
         first = _Marker(marker.line, marker.column, (Ref(number, "a"),), "letter", "", marker.rest)
-        subs = [first, *[sub for sub in _leaf_markers(lines, marker.line + 1, stop)]]
+        subs = [first, *_leaf_markers(lines, marker.line + 1, stop, after="a")]
     elif not subs:
         text = lines_block(lines, marker.line, stop, marker.column)
         return [QuestionSegment(str(number), number, None, text, None, marker.line)]
@@ -602,10 +618,17 @@ def _continues_enumeration(marker: _Marker, enumeration: tuple[str, int] | None)
         return False
     style, expected = enumeration
     return (
-        marker.style == style
+        _same_style(marker.style, style)
         and marker.refs[0].number == expected
         and marker.refs[0].letter is None
     )
+
+
+def _starts_sentence(lines: Sequence[Line], index: int) -> bool:
+    """A line that opens a new sentence: a capital after a line that ended one."""
+    if index == 0 or not lines[index].text[:1].isupper():
+        return False
+    return lines[index - 1].text.rstrip().endswith((".", "?", "!"))
 
 
 def _answers(
@@ -618,13 +641,15 @@ def _answers(
     for index in range(start, end if numbered else start):
         marker = _marker_at(lines[index], index, headings=True)
         if marker is None:
+            if enumeration is not None and _starts_sentence(lines, index):
+                enumeration = None  # prose after the list: the list is over
             continue
         if _continues_enumeration(marker, enumeration):
             enumeration = (marker.style, marker.refs[0].number + 1)
             continue
         refs = _accept_answer_marker(lines, marker, state, start)
         if refs is None:
-            if marker.style in {"dot", "paren"} and len(marker.refs) == 1:
+            if marker.style in {"dot", "paren", "any"} and len(marker.refs) == 1:
                 enumeration = (marker.style, marker.refs[0].number + 1)
             continue
         enumeration = None
