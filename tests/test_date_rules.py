@@ -10,7 +10,7 @@ Relative mentions resolve against the question's date, passed as `reference_date
 one they are dropped, never guessed.
 
 Cases are grouped by where they come from (after price-parser's `tests/test_price_parsing.py`):
-  CASES_FROM_DEVSET  sentences of /work/shared/devset/*.txt with their gold values
+  CASES_FROM_DEVSET  sentences of tests/devset/*.txt with their gold values
   CASES_PHENOMENA    each date form that PHENOMENA.md lists (D1-D5)
   CASES_RULES        positive and boundary forms written for one pattern or component rule
   CASES_NOT_DATE     negatives: numbers and words that are not dates (D6), near misses
@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1230,7 +1228,8 @@ def test_block_patterns_guard_numbers_that_read_as_years_elsewhere() -> None:
 
 # --- the devset cases are what the devset says --------------------------------------------------
 
-DEVSET = Path(os.environ.get("VPDOCS_DEVSET", "/work/shared/devset"))
+from tests.conftest import DEVSET  # noqa: E402
+
 DEVSET_CASES = [pytest.param(*param.values, id=param.id) for param in CASES_FROM_DEVSET]
 
 

@@ -6,7 +6,7 @@ in '250 euro per leerling'), its amount a decimal in units of the currency, and 
 are not money (counts, percentages, article and phone numbers, years) are absent.
 
 Cases are grouped by where they come from (after price-parser's `tests/test_price_parsing.py`):
-  CASES_FROM_DEVSET  sentences of /work/shared/devset/*.txt with their gold values
+  CASES_FROM_DEVSET  sentences of tests/devset/*.txt with their gold values
   CASES_PHENOMENA    each money form that PHENOMENA.md lists (M1, M2, M4)
   CASES_RULES        positive and boundary forms written for one pattern or component rule
   CASES_NOT_MONEY    negatives: numbers that are not money (M3) and near misses of each rule
@@ -21,11 +21,9 @@ the case to move out of the xfail list.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -896,7 +894,7 @@ def test_positive_cases_exercise_their_pattern() -> None:
 
 # --- the devset cases are what the devset says --------------------------------------------------
 
-DEVSET = Path(os.environ.get("VPDOCS_DEVSET", "/work/shared/devset"))
+from tests.conftest import DEVSET  # noqa: E402
 
 
 def _squash(text: str) -> str:
