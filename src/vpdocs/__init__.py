@@ -35,7 +35,9 @@ from vpdocs.records import (
     Reference,
     WrittenQuestion,
 )
+from vpdocs.report import report
 from vpdocs.settings import Settings
+from vpdocs.spacy_export import to_spacy
 
 __all__ = [
     "Answer",
@@ -63,4 +65,6 @@ __all__ = [
     "fetch",
     "parse",
     "parse_text",
+    "report",
+    "to_spacy",
 ]
