@@ -14,7 +14,7 @@ from tests.pdfgen import render_reportlab
 from vpdocs import spacy_export
 from vpdocs.entities import load_pipeline
 from vpdocs.records import Money, WrittenQuestion
-from vpdocs.spacy_export import BLOCKS_KEY, SPANS_KEY, block_of, record_blocks, to_spacy
+from vpdocs.spacy_export import BLOCKS_KEY, SPANS_KEY, block_of, to_spacy
 
 DEVSET_STEMS = sorted(p.name.removesuffix(".gold.json") for p in DEVSET.glob("*.gold.json"))
 
@@ -61,7 +61,7 @@ def test_mentions_round_trip_for_a_pdf(tmp_path: Path) -> None:
 def test_the_text_is_the_blocks_in_document_order_a_blank_line_apart() -> None:
     record = vpdocs.parse(SEED)
     doc = to_spacy(record)
-    blocks = [(name, text) for name, text in record_blocks(record) if text]
+    blocks = [(name, text) for name, text in record.blocks() if text]
     table = doc.user_data[BLOCKS_KEY]
     assert [name for name, _, _ in table] == [name for name, _ in blocks]
     assert [doc.text[start:end] for _, start, end in table] == [text for _, text in blocks]

@@ -314,16 +314,14 @@ class EntityResolver:
         for atom in atoms:
             if any(taken[atom.start : atom.end]):
                 continue
-            item = self._from_atom(doc, atom, found)
-            if item is not None:
-                found.append(item)
-                for index in range(item.start, item.end):
-                    taken[index] = True
+            found.append(self._from_atom(doc, atom, found))
+            for index in range(atom.start, atom.end):
+                taken[index] = True
         implied = [s for s in doc.spans.get(ATOMS, []) if s.label_ == "MONEY_IMPLIED"]
         for candidate in filter_spans(implied):
-            item = self._implied(doc, candidate)
-            if item is not None and not any(taken[item.start : item.end]):
-                found.append(item)
+            chosen = self._implied(doc, candidate)
+            if chosen is not None and not any(taken[chosen.start : chosen.end]):
+                found.append(chosen)
         return found
 
     def _from_range(self, doc: Doc, wide: Span, inner: list[Span]) -> list[_Found]:
@@ -359,7 +357,7 @@ class EntityResolver:
         items = [t for t in doc[wide.start : partner.start] if t.text not in {",", "en"}]
         return [_Found(t.i, t.i + 1, "DATE", rule, [(partner.id_, partner.text)]) for t in items]
 
-    def _from_atom(self, doc: Doc, atom: Span, found: list[_Found]) -> _Found | None:
+    def _from_atom(self, doc: Doc, atom: Span, found: list[_Found]) -> _Found:
         rule = atom.id_
         if rule in {"date-year-span", "date-year-span-spaced"} and self._school_year(
             doc, atom, found

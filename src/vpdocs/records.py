@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -26,6 +26,8 @@ def decimal_text(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
 
+
+B = TypeVar("B")
 
 Amount = Annotated[Decimal, PlainSerializer(decimal_text, return_type=str, when_used="json")]
 
@@ -176,6 +178,16 @@ class WrittenQuestion(_Model):
     warnings: list[str] = Field(default_factory=list)
     provenance: Provenance
 
+    def blocks(self) -> list[tuple[str, str]]:
+        """(name, text) of the body in document order, as mentions name their block."""
+        questions = [
+            (q.label, q.label.rstrip("abcdefghijklmnopqrstuvwxyz"), q.text, q.context)
+            for q in self.questions
+        ]
+        return body_order(
+            self.preamble, questions, self.answer_intro, [a.text for a in self.answers]
+        )
+
 
 # --- stage 6: the record --------------------------------------------------------------------
 
@@ -284,20 +296,34 @@ def build(
     )
 
 
-def entity_blocks(segments: Segmentation) -> list[tuple[str, Block]]:
-    """The body's blocks in document order, named as mentions name them."""
-    blocks: list[tuple[str, Block]] = [("preamble", segments.preamble)]
-    seen_context: set[int] = set()
-    for question in segments.questions:
-        if question.context is not None and question.number not in seen_context:
-            seen_context.add(question.number)
-            blocks.append((f"context {question.number}", question.context))
-        blocks.append((f"question {question.label}", question.text))
-    blocks.append(("answer intro", segments.answer_intro))
-    blocks.extend(
-        (f"answer {n}", answer.text) for n, answer in enumerate(segments.answers, start=1)
-    )
+def body_order(
+    preamble: B,
+    questions: Sequence[tuple[str, str, B, B | None]],
+    intro: B,
+    answers: Sequence[B],
+) -> list[tuple[str, B]]:
+    """(name, block) of a body in document order, named as mentions name their block:
+    the preamble, each lead-in once ('context 3') before its leaves ('question 3a'), the
+    answer intro, the answers ('answer 1', numbered by position). Questions are given as
+    (label, question number, text, context)."""
+    blocks: list[tuple[str, B]] = [("preamble", preamble)]
+    seen: set[str] = set()
+    for label, number, text, context in questions:
+        if context is not None and number not in seen:
+            seen.add(number)
+            blocks.append((f"context {number}", context))
+        blocks.append((f"question {label}", text))
+    blocks.append(("answer intro", intro))
+    blocks.extend((f"answer {n}", text) for n, text in enumerate(answers, start=1))
     return blocks
+
+
+def entity_blocks(segments: Segmentation) -> list[tuple[str, Block]]:
+    """The segmented body's blocks, in `body_order`."""
+    questions = [(q.label, str(q.number), q.text, q.context) for q in segments.questions]
+    return body_order(
+        segments.preamble, questions, segments.answer_intro, [a.text for a in segments.answers]
+    )
 
 
 def _references(text: str) -> list[Reference]:

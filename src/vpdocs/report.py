@@ -28,7 +28,7 @@ from vpdocs.errors import CorruptPDFError
 from vpdocs.evaluate import METRICS, Count, DocumentScore, Evaluation
 from vpdocs.extract import read_source
 from vpdocs.records import Answer, Box, Money, Question, WrittenQuestion, decimal_text
-from vpdocs.spacy_export import Mention, mentions, record_blocks
+from vpdocs.spacy_export import Mention, mentions
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -170,9 +170,7 @@ def _highlighted_blocks(record: WrittenQuestion, numbered: Sequence[_Numbered]) 
     for item in numbered:
         by_block.setdefault(item.mention.block, []).append(item)
     return {
-        name: _highlight(text, by_block.get(name, []))
-        for name, text in record_blocks(record)
-        if text
+        name: _highlight(text, by_block.get(name, [])) for name, text in record.blocks() if text
     }
 
 

@@ -22,7 +22,6 @@ offset in the Doc maps back to a mention's `block`, `char_start` and `char_end`:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -48,7 +47,6 @@ EXTENSIONS = (
 )
 
 Mention = Money | DateMention
-_LEADING_NUMBER = re.compile(r"\d+")
 
 
 def register_extensions() -> None:
@@ -85,25 +83,9 @@ def _decode_value(value: Any, chain: Any = None) -> Any:
     return value if chain is None else chain(value)
 
 
-def record_blocks(record: WrittenQuestion) -> list[tuple[str, str]]:
-    """(block name, text) of the record's body in document order, as mentions name blocks."""
-    blocks = [("preamble", record.preamble)]
-    seen: set[str] = set()
-    for question in record.questions:
-        number = _LEADING_NUMBER.match(question.label)
-        key = number.group() if number else question.label
-        if question.context is not None and key not in seen:
-            seen.add(key)
-            blocks.append((f"context {key}", question.context))
-        blocks.append((f"question {question.label}", question.text))
-    blocks.append(("answer intro", record.answer_intro))
-    blocks.extend((f"answer {n}", a.text) for n, a in enumerate(record.answers, start=1))
-    return blocks
-
-
 def mentions(record: WrittenQuestion) -> list[Mention]:
     """The record's money and date mentions together, in document order."""
-    order = {name: index for index, (name, _) in enumerate(record_blocks(record))}
+    order = {name: index for index, (name, _) in enumerate(record.blocks())}
     found: list[Mention] = [*record.money, *record.dates]
     return sorted(found, key=lambda m: (order.get(m.block, len(order)), m.char_start))
 
@@ -120,7 +102,7 @@ def to_spacy(record: WrittenQuestion) -> Doc:
     offsets: list[tuple[str, int, int]] = []
     parts: list[str] = []
     size = 0
-    for name, text in record_blocks(record):
+    for name, text in record.blocks():
         if not text:
             continue
         if parts:
