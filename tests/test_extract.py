@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 import vpdocs
-from tests.conftest import DEVSET, SEED
+from tests.conftest import DEVSET, GOLDEN, SEED
 from tests.pdfgen import (
     ENCRYPTED_PASSWORD,
     PRODUCERS,
@@ -31,6 +31,7 @@ from vpdocs.settings import Settings
 
 BACKENDS = ("pdfplumber", "pdfium")
 STEMS = sorted(path.stem for path in DEVSET.glob("*.txt"))
+SOURCES = {path.stem: path for folder in (DEVSET, GOLDEN) for path in folder.glob("*.txt")}
 
 
 def parse_pdf(path: Path, backend: str) -> vpdocs.WrittenQuestion:
@@ -104,16 +105,18 @@ def test_text_that_is_not_a_written_question() -> None:
 
 @pytest.mark.parametrize("producer", list(PRODUCERS))
 @pytest.mark.parametrize("stem", STEMS)
-def test_both_backends_give_the_same_record(rendered: dict[str, Path], producer: str, stem: str) -> None:
+def test_both_backends_give_the_same_record(
+    rendered: dict[str, Path], producer: str, stem: str
+) -> None:
     path = rendered[producer] / f"{stem}.pdf"
     assert comparable(parse_pdf(path, "pdfplumber")) == comparable(parse_pdf(path, "pdfium"))
 
 
 @pytest.mark.parametrize("producer", list(PRODUCERS))
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", sorted(SOURCES))
 def test_pdf_gives_the_text_record(rendered: dict[str, Path], producer: str, stem: str) -> None:
     """Questions, answers, pairs and mentions of the PDF equal those of the clean text."""
-    from_text = vpdocs.parse(DEVSET / f"{stem}.txt").model_dump(mode="json")
+    from_text = vpdocs.parse(SOURCES[stem]).model_dump(mode="json")
     from_pdf = parse_pdf(rendered[producer] / f"{stem}.pdf", "pdfplumber").model_dump(mode="json")
     for field in ("number", "asked_by", "addressed_to", "date_asked", "title", "preamble", "pairs"):
         assert from_pdf[field] == from_text[field], field
@@ -141,10 +144,16 @@ def _furniture_strings(producer: str, text: str) -> list[str]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("producer", list(PRODUCERS))
-def test_no_header_footer_or_page_number_in_any_text(rendered: dict[str, Path], producer: str, backend: str) -> None:
+def test_no_header_footer_or_page_number_in_any_text(
+    rendered: dict[str, Path], producer: str, backend: str
+) -> None:
     for source in sorted(DEVSET.glob("*.txt")):
         record = parse_pdf(rendered[producer] / f"{source.stem}.pdf", backend)
-        texts = [q.text for q in record.questions] + [a.text for a in record.answers] + [record.preamble]
+        texts = (
+            [q.text for q in record.questions]
+            + [a.text for a in record.answers]
+            + [record.preamble]
+        )
         for furniture in _furniture_strings(producer, source.read_text(encoding="utf-8")):
             if re.fullmatch(r"\d+", furniture):
                 continue  # a bare page number is a number like any other; checked below
@@ -156,9 +165,13 @@ def test_no_header_footer_or_page_number_in_any_text(rendered: dict[str, Path], 
 @pytest.mark.parametrize("producer", list(PRODUCERS))
 def test_a_footnote_is_not_body_text(tmp_path: Path, producer: str, backend: str) -> None:
     footnote = "¹ Bron: Agentschap Onderwijsdiensten, telling van 1 februari 2024."
-    path = PRODUCERS[producer](SEED.read_text(encoding="utf-8"), tmp_path / "seed.pdf", footnote=footnote)
+    path = PRODUCERS[producer](
+        SEED.read_text(encoding="utf-8"), tmp_path / "seed.pdf", footnote=footnote
+    )
     with pdfplumber.open(path) as pdf:
-        assert any("Agentschap Onderwijsdiensten" in (page.extract_text() or "") for page in pdf.pages)
+        assert any(
+            "Agentschap Onderwijsdiensten" in (page.extract_text() or "") for page in pdf.pages
+        )
     record = parse_pdf(path, backend)
     assert not any("Onderwijsdiensten" in answer.text for answer in record.answers)
     assert not any(date.text == "1 februari 2024" for date in record.dates)
@@ -174,7 +187,9 @@ def test_table_rows_stay_one_line_each(rendered: dict[str, Path], backend: str) 
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_every_mention_points_at_its_text_in_the_pdf(rendered: dict[str, Path], backend: str) -> None:
+def test_every_mention_points_at_its_text_in_the_pdf(
+    rendered: dict[str, Path], backend: str
+) -> None:
     path = rendered["fpdf2"] / "sv-352-schooluitval.pdf"
     record = parse_pdf(path, backend)
     with pdfplumber.open(path) as pdf:
@@ -225,3 +240,23 @@ def test_pdf_render_of_seed_is_in_seeds() -> None:
 def test_reportlab_fixture_renders_to_tmp(tmp_path: Path) -> None:
     path = render_reportlab(SEED.read_text(encoding="utf-8"), tmp_path / "seed.pdf")
     assert path.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("producer", list(PRODUCERS))
+def test_pdf_scores_are_the_text_scores(
+    rendered: dict[str, Path], producer: str, backend: str
+) -> None:
+    """The issue's bar: every metric on the PDFs within 0.01 of the text input."""
+    from vpdocs import evaluate
+
+    for folder in (DEVSET, GOLDEN):
+        text = evaluate.evaluate(folder, vpdocs.parse)
+        pdf = evaluate.evaluate(
+            folder, lambda path: parse_pdf(path, backend), suffix=".pdf", inputs=rendered[producer]
+        )
+        assert not pdf.errors
+        for metric in evaluate.METRICS:
+            for name in ("precision", "recall"):
+                difference = getattr(text.total(metric), name) - getattr(pdf.total(metric), name)
+                assert abs(difference) <= 0.01, (folder.name, metric, name)

@@ -28,6 +28,8 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from vpdocs.extract import line_break_joint, vocabulary
+
 __all__ = [
     "Block",
     "Document",
@@ -232,6 +234,7 @@ def normalize_space(text: str) -> str:
 def parse_document(text: str) -> Document:
     """Parse devset text into the layout model (the one public entry point)."""
     export, lines = split_export_header(text)
+    lines = resolve_line_end_hyphens(lines)
     title_hint = export.get("title")
     if any(_BULLETIN_REFERENCE.match(line) for line in lines[:12]) and not (
         lines and _DOC_TYPE.match(lines[0].strip())
@@ -453,13 +456,32 @@ def _kind(group: Sequence[str]) -> ParagraphKind:
 
 
 def _join(group: Sequence[str]) -> str:
-    """Join wrapped lines; a line ending in a hard hyphen (``schooluitval-``) joins tight."""
-    text = normalize_space(group[0])
-    for line in group[1:]:
-        nxt = normalize_space(line)
-        tight = len(text) > 1 and text.endswith("-") and text[-2].isalpha() and nxt[:1].islower()
-        text = f"{text}{nxt}" if tight else f"{text} {nxt}"
-    return text
+    """Join wrapped lines (broken words were mended by `resolve_line_end_hyphens`)."""
+    return " ".join(normalize_space(line) for line in group)
+
+
+def resolve_line_end_hyphens(lines: list[str]) -> list[str]:
+    """Mend words the source text broke at a line end, as the gold files read them.
+
+    GOLD_FORMAT: texts occur in the document 'with hyphenation removed', and a real
+    compound keeps its hyphen; vpdocs.extract.line_break_joint is that convention, so the
+    rendered PDF prints the words the gold file expects (and re-hyphenates them itself).
+    """
+    words = vocabulary(lines)
+    mended = list(lines)
+    for index in range(len(mended) - 1):
+        current, following = mended[index].rstrip(), mended[index + 1].lstrip()
+        broken = re.search(r"(\S*[^\W\d_])-$", current)
+        first = re.match(r"([^\W\d_][\w-]*)", following)
+        if broken is None or first is None:
+            continue
+        joint = line_break_joint(broken.group(1).split("-")[-1], first.group(1), words)
+        if joint == "space":
+            continue
+        fragment = broken.group(1) + ("-" if joint == "keep" else "")
+        mended[index] = current[: broken.start()].rstrip()
+        mended[index + 1] = fragment + following
+    return [line for line in mended if line.strip()]
 
 
 # --------------------------------------------------------------------------- tables
