@@ -23,8 +23,9 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import vpdocs  # noqa: E402
 from tests.pdfgen import PRODUCERS  # noqa: E402
+
+import vpdocs  # noqa: E402
 from vpdocs import entities  # noqa: E402
 
 

@@ -31,13 +31,19 @@ def test_devset_document_matches_gold(gold_path: Path) -> None:
     record = vpdocs.parse(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")))
     for field in evaluate.METADATA_FIELDS:
         assert getattr(record, field) == getattr(gold, field), field
-    assert [(q.label, q.text) for q in record.questions] == [(q.label, q.text) for q in gold.questions]
-    assert [(a.labels, a.text) for a in record.answers] == [(a.labels, a.text) for a in gold.answers]
+    assert [(q.label, q.text) for q in record.questions] == [
+        (q.label, q.text) for q in gold.questions
+    ]
+    assert [(a.labels, a.text) for a in record.answers] == [
+        (a.labels, a.text) for a in gold.answers
+    ]
     assert {p.question: p.answers for p in record.pairs} == gold.pairs
     assert [(m.text, m.amount, m.currency) for m in record.money] == [
         (m.text, m.amount, m.currency) for m in gold.money
     ]
-    assert [(d.text, d.start, d.end) for d in record.dates] == [(d.text, d.start, d.end) for d in gold.dates]
+    assert [(d.text, d.start, d.end) for d in record.dates] == [
+        (d.text, d.start, d.end) for d in gold.dates
+    ]
 
 
 @pytest.mark.parametrize("corpus", sorted(BASELINE))

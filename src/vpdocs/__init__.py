@@ -9,6 +9,7 @@ The public API is this module's `__all__`; everything else is private.
 """
 
 from vpdocs._version import __version__
+from vpdocs.batch import BatchResult, ErrorInfo, parse_many
 from vpdocs.errors import (
     CorruptPDFError,
     DocumentNotFoundError,
@@ -41,11 +42,13 @@ from vpdocs.spacy_export import to_spacy
 
 __all__ = [
     "Answer",
+    "BatchResult",
     "CorruptPDFError",
     "DateMention",
     "DocumentNotFoundError",
     "EmptyDocumentError",
     "EncryptedPDFError",
+    "ErrorInfo",
     "ExtractionTimeoutError",
     "FetchError",
     "InputError",
@@ -64,6 +67,7 @@ __all__ = [
     "__version__",
     "fetch",
     "parse",
+    "parse_many",
     "parse_text",
     "report",
     "to_spacy",

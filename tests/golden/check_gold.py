@@ -18,6 +18,7 @@ Checks, for every ``<stem>.gold.json`` next to a ``<stem>.txt``:
 
 It deliberately does not import vpdocs. Exit status 0 when every case passes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,10 +32,23 @@ SOFT = "\u00ad"  # marks a line-end hyphen in the normalised document
 LABEL_RE = re.compile(r"^[1-9]\d*[a-z]?$")
 AMOUNT_RE = re.compile(r"^-?\d+(\.\d+)?$")
 CURRENCIES = {"EUR", "BEF"}
-MONTHS = ("januari februari maart april mei juni juli augustus september oktober "
-          "november december").split()
-TOP_KEYS = {"number", "asked_by", "addressed_to", "date_asked", "title", "questions",
-            "answers", "pairs", "money", "dates", "notes"}
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+TOP_KEYS = {
+    "number",
+    "asked_by",
+    "addressed_to",
+    "date_asked",
+    "title",
+    "questions",
+    "answers",
+    "pairs",
+    "money",
+    "dates",
+    "notes",
+}
 
 
 def normalise_lines(lines: list[str]) -> str:
@@ -89,16 +103,18 @@ def split_document(txt: str, gold: dict) -> tuple[list[str], list[str], list[str
     format) or the 'Antwoord' line (bulletin format)."""
     lines = txt.split("\n")
     header = lines[:4]
-    doc = [l.rstrip() for l in lines[4:]]
+    doc = [line.rstrip() for line in lines[4:]]
     norm_title = re.sub(r"\s+", " ", gold["title"]).strip()
-    title_idx = next((i for i, l in enumerate(doc)
-                      if re.sub(r"\s+", " ", l).strip() == norm_title), None)
+    title_idx = next(
+        (i for i, line in enumerate(doc) if re.sub(r"\s+", " ", line).strip() == norm_title),
+        None,
+    )
     if title_idx is None:
         raise ValueError("title line not found in document")
     body = []
     skipping = False
-    for i, l in enumerate(doc):
-        s = l.strip()
+    for i, line in enumerate(doc):
+        s = line.strip()
         if i <= title_idx:
             continue
         if s == gold["addressed_to"] and not skipping:
@@ -110,7 +126,7 @@ def split_document(txt: str, gold: dict) -> tuple[list[str], list[str], list[str
             continue
         if s == "Antwoord":
             continue
-        body.append(l)
+        body.append(line)
     return header, doc, body
 
 
@@ -141,9 +157,13 @@ def check_case(gold_path: Path) -> list[str]:
         if set(q) != {"label", "text"} or not all(isinstance(q[k], str) for k in q):
             errs.append(f"bad question entry {q}")
     for a in gold["answers"]:
-        if (set(a) != {"labels", "text"} or not isinstance(a["text"], str)
-                or not isinstance(a["labels"], list) or not a["labels"]
-                or not all(isinstance(x, str) for x in a["labels"])):
+        if (
+            set(a) != {"labels", "text"}
+            or not isinstance(a["text"], str)
+            or not isinstance(a["labels"], list)
+            or not a["labels"]
+            or not all(isinstance(x, str) for x in a["labels"])
+        ):
             errs.append(f"bad answer entry {a}")
     if not isinstance(gold["pairs"], dict):
         errs.append("pairs must be an object")
@@ -161,16 +181,24 @@ def check_case(gold_path: Path) -> list[str]:
         header, doc_lines, body_lines = split_document(txt, gold)
     except ValueError as exc:
         return [str(exc)]
-    if not (header[0].startswith("title: ") and header[1].startswith("thema: ")
-            and header[2].startswith("pdf link: ") and header[3].startswith("thema link: ")):
+    if not (
+        header[0].startswith("title: ")
+        and header[1].startswith("thema: ")
+        and header[2].startswith("pdf link: ")
+        and header[3].startswith("thema link: ")
+    ):
         errs.append("export header lines title:/thema:/pdf link:/thema link: missing")
-    if header[0][len("title: "):].strip() != gold["title"]:
+    if header[0][len("title: ") :].strip() != gold["title"]:
         errs.append("title differs from the export header's title: line")
     raw = "\n".join(doc_lines)
     n = gold["number"]
     if not re.search(rf"(^nr\. {n}$|^Vraag nr\. {n} van )", raw, re.M):
         errs.append(f"question number {n} not printed as 'nr. {n}' or 'Vraag nr. {n} van'")
-    if not re.search(rf"(^van {re.escape(gold['asked_by'])}\s*$|van {re.escape(gold['asked_by'])}\s*$)", raw, re.M):
+    if not re.search(
+        rf"(^van {re.escape(gold['asked_by'])}\s*$|van {re.escape(gold['asked_by'])}\s*$)",
+        raw,
+        re.M,
+    ):
         errs.append("asked_by not printed as 'van NAME'")
     if not re.search(rf"^{re.escape(gold['addressed_to'])}\s*$", raw, re.M):
         errs.append("addressed_to not printed on its own line")
@@ -183,7 +211,6 @@ def check_case(gold_path: Path) -> list[str]:
     # --- texts -------------------------------------------------------------
     doc = normalise_lines(doc_lines)
     pos = 0
-    last_q_end = 0
     for q in gold["questions"]:
         if q["text"] != re.sub(r"\s+", " ", q["text"]).strip():
             errs.append(f"question {q['label']}: text not whitespace-normalised")
@@ -193,7 +220,7 @@ def check_case(gold_path: Path) -> list[str]:
         if hit is None:
             errs.append(f"question {q['label']}: text not found (in order) in document")
         else:
-            pos = last_q_end = hit[1]
+            pos = hit[1]
     for a in gold["answers"]:
         lab = ",".join(a["labels"])
         if a["text"] != re.sub(r"\s+", " ", a["text"]).strip():
@@ -221,7 +248,9 @@ def check_case(gold_path: Path) -> list[str]:
             if lab not in qlabels:
                 errs.append(f"answer label {lab!r} is not a question leaf")
             answered.add(lab)
-        if set(a["labels"]) <= set(qlabels) and a["labels"] != sorted(a["labels"], key=qlabels.index):
+        if set(a["labels"]) <= set(qlabels) and a["labels"] != sorted(
+            a["labels"], key=qlabels.index
+        ):
             errs.append(f"answer labels {a['labels']} not in question order")
     if set(gold["pairs"]) != set(qlabels):
         errs.append(f"pairs keys {sorted(gold['pairs'])} != question labels {qlabels}")
@@ -247,7 +276,9 @@ def check_case(gold_path: Path) -> list[str]:
             hit = find(body, m["text"], pos)
             if hit is None:
                 where = "at all" if find(body, m["text"]) is None else "in the listed order"
-                errs.append(f"{kind} {m['text']!r}: not found in the body {where} (after offset {pos})")
+                errs.append(
+                    f"{kind} {m['text']!r}: not found in the body {where} (after offset {pos})"
+                )
             else:
                 pos = hit[1]
     for m in gold["money"]:
