@@ -31,10 +31,18 @@ from typing import Any
 
 import pytest
 
+from tests.rule_tables import (
+    KINDS,
+    case_id,
+    missing_kinds,
+    pattern_labels,
+    rule_of,
+    squash,
+    unknown_rules,
+    xfailed,
+)
 from vpdocs.entities import find_dates, load_pipeline
-from vpdocs.lexicon import rules_dir
 
-KINDS = {"pos": "", "neg": ", not", "edge": ", edge"}
 REF = dt.date(2024, 3, 15)  # the seed question's date (sv-352)
 
 # Rules of the `vpdocs_entities` component that no pattern id names.
@@ -74,7 +82,7 @@ def case(
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(
         DateCase(rule, kind, text, tuple(expected), ref, source),
-        id=f"{rule}{KINDS[kind]}: {shown}",
+        id=case_id(rule, kind, shown),
         marks=marks,
     )
 
@@ -1160,27 +1168,10 @@ def test_dates(date_case: DateCase) -> None:
 # --- the tables themselves ------------------------------------------------------------------------
 
 
-def pattern_labels() -> dict[str, str]:
-    """Pattern id -> label, from the rule files people edit."""
-    labels: dict[str, str] = {}
-    for name in ("atoms.jsonl", "ranges.jsonl"):
-        for line in (rules_dir() / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                pattern = json.loads(line)
-                labels[pattern["id"]] = pattern["label"]
-    return labels
-
-
 def test_every_date_pattern_has_a_positive_negative_and_boundary_case() -> None:
     """A new date or BLOCK pattern (or component rule) without its three cases fails here."""
     rules = [rule for rule, label in pattern_labels().items() if label in DATE_LABELS]
-    rules += COMPONENT_RULES
-    kinds: dict[str, set[str]] = {}
-    for param in ALL_CASES:
-        (date_case,) = param.values
-        kinds.setdefault(date_case.rule, set()).add(date_case.kind)
-    missing = {rule: sorted(set(KINDS) - kinds.get(rule, set())) for rule in rules}
-    assert {rule: gap for rule, gap in missing.items() if gap} == {}
+    assert missing_kinds([*rules, *COMPONENT_RULES], ALL_CASES) == {}
 
 
 def test_every_pattern_id_appears_in_a_case_id() -> None:
@@ -1188,19 +1179,12 @@ def test_every_pattern_id_appears_in_a_case_id() -> None:
     from tests import test_money_rules
 
     ids = [param.id for param in [*ALL_CASES, *test_money_rules.ALL_CASES]]
-    named = {i.split(":")[0].split(",")[0] for i in ids}
+    named = {rule_of(i) for i in ids}
     assert sorted(set(pattern_labels()) - named) == []
 
 
 def test_every_case_id_names_a_known_rule() -> None:
-    known = set(pattern_labels()) | set(COMPONENT_RULES)
-    ids = [param.id for param in ALL_CASES]
-    assert [i for i in ids if i.split(":")[0].split(",")[0] not in known] == []
-    assert len(ids) == len(set(ids)), "case ids must be unique"
-
-
-def _xfailed(param: Any) -> bool:
-    return any(mark.name == "xfail" for mark in param.marks)
+    assert unknown_rules(ALL_CASES, set(pattern_labels()) | set(COMPONENT_RULES)) == []
 
 
 def test_positive_cases_exercise_their_pattern() -> None:
@@ -1209,7 +1193,7 @@ def test_positive_cases_exercise_their_pattern() -> None:
     wrong = []
     for param in ALL_CASES:
         (date_case,) = param.values
-        if date_case.kind != "pos" or _xfailed(param) or labels.get(date_case.rule) == "BLOCK":
+        if date_case.kind != "pos" or xfailed(param) or labels.get(date_case.rule) == "BLOCK":
             continue
         if date_case.rule not in labels:
             continue
@@ -1233,10 +1217,6 @@ from tests.conftest import DEVSET  # noqa: E402
 DEVSET_CASES = [pytest.param(*param.values, id=param.id) for param in CASES_FROM_DEVSET]
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 @pytest.mark.parametrize("date_case", DEVSET_CASES)
 def test_devset_case_matches_its_gold_file(date_case: DateCase) -> None:
     """The sentence occurs in the document, its reference is the question date, and every
@@ -1246,7 +1226,7 @@ def test_devset_case_matches_its_gold_file(date_case: DateCase) -> None:
     assert date_case.source is not None
     document = (DEVSET / f"{date_case.source}.txt").read_text(encoding="utf-8")
     gold = json.loads((DEVSET / f"{date_case.source}.gold.json").read_text(encoding="utf-8"))
-    assert _squash(date_case.text) in _squash(document)
+    assert squash(date_case.text) in squash(document)
     assert date_case.reference == dt.date.fromisoformat(gold["date_asked"])
     gold_dates = {(d["text"], d["start"], d["end"]) for d in gold["dates"]}
     assert set(date_case.expected) <= gold_dates

@@ -21,17 +21,22 @@ the case to move out of the xfail list.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from tests.rule_tables import (
+    KINDS,
+    case_id,
+    missing_kinds,
+    pattern_labels,
+    squash,
+    unknown_rules,
+    xfailed,
+)
 from vpdocs.entities import find_money, load_pipeline
-from vpdocs.lexicon import rules_dir
-
-KINDS = {"pos": "", "neg": ", not", "edge": ", edge"}
 
 # Rules of the `vpdocs_entities` component that no pattern id names.
 COMPONENT_RULES = (
@@ -66,7 +71,7 @@ def case(
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(
         MoneyCase(rule, kind, text, tuple(expected), source),
-        id=f"{rule}{KINDS[kind]}: {shown}",
+        id=case_id(rule, kind, shown),
         marks=marks,
     )
 
@@ -838,43 +843,14 @@ def test_money(money_case: MoneyCase) -> None:
 # --- the tables themselves ------------------------------------------------------------------------
 
 
-def pattern_labels() -> dict[str, str]:
-    """Pattern id -> label, from the rule files people edit."""
-    labels: dict[str, str] = {}
-    for name in ("atoms.jsonl", "ranges.jsonl"):
-        for line in (rules_dir() / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                pattern = json.loads(line)
-                labels[pattern["id"]] = pattern["label"]
-    return labels
-
-
-def kinds_by_rule() -> dict[str, set[str]]:
-    kinds: dict[str, set[str]] = {}
-    for param in ALL_CASES:
-        (money_case,) = param.values
-        kinds.setdefault(money_case.rule, set()).add(money_case.kind)
-    return kinds
-
-
 def test_every_money_pattern_has_a_positive_negative_and_boundary_case() -> None:
     """A new money pattern (or component rule) without its three cases fails here."""
     rules = [rule for rule, label in pattern_labels().items() if label in MONEY_LABELS]
-    rules += COMPONENT_RULES
-    kinds = kinds_by_rule()
-    missing = {rule: sorted(set(KINDS) - kinds.get(rule, set())) for rule in rules}
-    assert {rule: gap for rule, gap in missing.items() if gap} == {}
+    assert missing_kinds([*rules, *COMPONENT_RULES], ALL_CASES) == {}
 
 
 def test_every_case_id_names_a_known_rule() -> None:
-    known = set(pattern_labels()) | set(COMPONENT_RULES)
-    ids = [param.id for param in ALL_CASES]
-    assert [i for i in ids if i.split(":")[0].split(",")[0] not in known] == []
-    assert len(ids) == len(set(ids)), "case ids must be unique"
-
-
-def _xfailed(param: Any) -> bool:
-    return any(mark.name == "xfail" for mark in param.marks)
+    assert unknown_rules(ALL_CASES, set(pattern_labels()) | set(COMPONENT_RULES)) == []
 
 
 def test_positive_cases_exercise_their_pattern() -> None:
@@ -883,7 +859,7 @@ def test_positive_cases_exercise_their_pattern() -> None:
     wrong = []
     for param in ALL_CASES:
         (money_case,) = param.values
-        if money_case.kind != "pos" or _xfailed(param) or money_case.rule not in labels:
+        if money_case.kind != "pos" or xfailed(param) or money_case.rule not in labels:
             continue
         rules = {m.rule or "" for m in find_money(money_case.text)}
         # a variant of a range pattern ('...-bare') reports the family's id
@@ -896,11 +872,6 @@ def test_positive_cases_exercise_their_pattern() -> None:
 
 from tests.conftest import DEVSET  # noqa: E402
 
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 DEVSET_CASES = [pytest.param(*param.values, id=param.id) for param in CASES_FROM_DEVSET]
 
 
@@ -912,6 +883,6 @@ def test_devset_case_matches_its_gold_file(money_case: MoneyCase) -> None:
     assert money_case.source is not None
     document = (DEVSET / f"{money_case.source}.txt").read_text(encoding="utf-8")
     gold = json.loads((DEVSET / f"{money_case.source}.gold.json").read_text(encoding="utf-8"))
-    assert _squash(money_case.text) in _squash(document)
+    assert squash(money_case.text) in squash(document)
     gold_money = {(m["text"], Decimal(m["amount"]), m["currency"]) for m in gold["money"]}
     assert set(wanted(money_case)) <= gold_money

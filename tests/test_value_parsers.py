@@ -387,7 +387,7 @@ def test_resolve(
 
 def test_resolve_covers_every_date_rule_id(lexicon: Words) -> None:
     """Each DATE / DATE_LIST pattern id, and the rules the component gives, has a case here."""
-    from tests.test_date_rules import pattern_labels
+    from tests.rule_tables import pattern_labels
 
     rules = {rule for rule, label in pattern_labels().items() if label in {"DATE", "DATE_LIST"}}
     rules |= {"date-school-year", "date-day-month", "date-month"}
