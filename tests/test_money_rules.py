@@ -785,6 +785,25 @@ CASES_NOT_MONEY = [
 
 CASES_BUGS_CAUGHT = [
     case(
+        "money-amount-currency",
+        "een huur van 250 euro/maand",
+        eur("250 euro", "250"),
+        kind="edge",
+    ),
+    case(
+        "money-currency-amount",
+        "kost €250/maand",
+        eur("€250", "250"),
+        kind="edge",
+    ),
+    case(
+        "money-range-shared-unit-between",
+        "tussen de 5.000 en 10.000 euro",
+        eur("5.000", "5000"),
+        eur("10.000 euro", "10000"),
+        kind="edge",
+    ),
+    case(
         "money-words",
         "een toeslag van één euro per maaltijd",
         eur("één euro", "1"),

@@ -195,6 +195,7 @@ def _customise_tokenizer(nlp: Language, words: Words) -> None:
     infixes = [
         *(nlp.Defaults.infixes or ()),
         r"(?<=[0-9])(?=(?:k€|K€|M€|kEUR|KEUR|MEUR)(?![A-Za-z]))",
+        r"(?<=[A-Za-z€0-9])/(?=[A-Za-z])",  # '250 euro/maand', '€250/jaar'
     ]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
@@ -334,9 +335,9 @@ class EntityResolver:
         if wide.label_ == "MONEY_LIST":
             # 'van 3 naar 4,1 miljard euro': the bare number borrows the unit of the amount
             partner = next((a for a in reversed(inner) if a.label_ == "MONEY"), None)
-            first = wide.start + (0 if wide.id_.endswith("-bare") else 1)
             if partner is None:
                 return []
+            first = next(t.i for t in doc[wide.start : partner.start] if _AMOUNT.match(t.text))
             return [
                 _Found(first, first + 1, "MONEY", "money-range-shared-unit", context=partner.text)
             ]
