@@ -756,3 +756,53 @@ def test_markers_are_not_part_of_the_texts() -> None:
     )
     texts: list[Any] = [q.text for q in record.questions] + [a.text for a in record.answers]
     assert not any(text[:2] in {"1.", "2.", "a)", "b)"} for text in texts)
+
+
+# --- bugs caught: one fixture per bug, named after it ---------------------------------------
+
+
+def test_sub_items_after_a_colon_and_with_semicolons_are_leaves() -> None:
+    """'... de volgende gegevens:' / 'a) hoeveel ...;' / 'b) wanneer?': still sub-questions."""
+    record = parse(
+        "1. Hoeveel scholen?\n2. Graag de volgende gegevens:\na) hoeveel leerlingen;\nb) wanneer?",
+        "1. Twaalf.\n2. a) Duizend.\nb) Volgend jaar.",
+    )
+    assert questions_of(record) == [
+        ("1", "Hoeveel scholen?"),
+        ("2a", "hoeveel leerlingen;"),
+        ("2b", "wanneer?"),
+    ]
+    assert record.questions[1].context == "Graag de volgende gegevens:"
+    assert answers_of(record) == [
+        (["1"], "Twaalf."),
+        (["2a"], "Duizend."),
+        (["2b"], "Volgend jaar."),
+    ]
+
+
+def test_sub_items_marked_with_a_letter_and_a_dot() -> None:
+    record = parse(
+        "1. Hoeveel scholen?\n2. Twee delen.\na. Hoeveel?\nb. Wanneer?",
+        "1. Twaalf.\n2. a. Duizend.\nb. Volgend jaar.",
+    )
+    assert questions_of(record) == [
+        ("1", "Hoeveel scholen?"),
+        ("2a", "Hoeveel?"),
+        ("2b", "Wanneer?"),
+    ]
+    assert answers_of(record) == [
+        (["1"], "Twaalf."),
+        (["2a"], "Duizend."),
+        (["2b"], "Volgend jaar."),
+    ]
+
+
+def test_a_letter_with_a_dot_inside_an_answer_without_sub_items_is_text() -> None:
+    record = parse(
+        "1. Hoeveel scholen?\n2. Hoeveel leerlingen?",
+        "1. Twaalf, namelijk:\na. zes in Gent;\nb. zes in Brugge.\n2. Duizend.",
+    )
+    assert answers_of(record) == [
+        (["1"], "Twaalf, namelijk: a. zes in Gent; b. zes in Brugge."),
+        (["2"], "Duizend."),
+    ]

@@ -52,7 +52,7 @@ _NUM = r"\d{1,2}"
 _CONJ = r"\s*(?:,|en|tot\s+en\s+met|t\.e\.m\.?|t/m|tot|-|–|&)\s*"
 _LETTERS = rf"\(?[a-z]\)(?:{_CONJ}\(?[a-z]\))*"
 _LETTER_DOTS = r"[a-z]\.(?=\s)"
-_ITEM = rf"{_NUM}(?:\s*[.)]?\s*{_LETTERS})?"
+_ITEM = rf"{_NUM}(?:\s*[.)]?\s*(?:{_LETTERS}|{_LETTER_DOTS}))?"
 REFS = rf"{_ITEM}(?:{_CONJ}{_ITEM})*"
 # "1.", "1)", "3. a)", "1 en 2.", "1-3.", "2 tot 4.", "3 a) en b)"
 NUMBERED_MARKER = re.compile(rf"^(?P<refs>{REFS})\s*(?P<term>[.):](?!\d))?(?=\s|$)")
@@ -64,14 +64,14 @@ HEADING_MARKER = re.compile(
 # "a)", "(b)", "a) en b)", "a."
 LETTER_MARKER = re.compile(rf"^(?P<refs>{_LETTERS}|{_LETTER_DOTS})(?=\s|$)")
 _REF_TOKEN = re.compile(
-    r"(?P<num>\d{1,2})|\(?(?P<letter>[a-z])\)|(?P<range>tot\s+en\s+met|t\.e\.m\.?|t/m|tot|-|–)"
+    r"(?P<num>\d{1,2})|(?P<range>tot\s+en\s+met|t\.e\.m\.?|t/m|tot|-|–)"
+    r"|\(?(?P<letter>[a-z])(?:\)|\.(?=\s|$))"
 )
 REFERENCE = re.compile(
     r"\bvra(?:ag|gen)\s+(?:nr\.?|nummer|nrs\.?)\s*(?P<number>\d+)"
     r"(?:\s+van\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{4}))?",
     re.IGNORECASE,
 )
-SENTENCE_END = (".", "?", "!", "”", '"', "’", "»", ")")
 LIST_CONTINUES = (",", ";", ":")
 
 Layout = Literal["modern", "bulletin"]
@@ -190,10 +190,6 @@ def parse_refs(text: str) -> tuple[Ref, ...]:
             refs.extend(Ref(parent, chr(code)) for code in range(start, ord(letter) + 1))
         in_range = False
     return tuple(refs)
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(SENTENCE_END)
 
 
 def _continues_list(text: str) -> bool:
@@ -432,8 +428,8 @@ def _marker_at(line: Line, index: int, *, headings: bool) -> _Marker | None:
     if match is None:
         match = NUMBERED_MARKER.match(text)
         style = "numbered"
-        if match and match.group("term") is None and not match.group("refs").endswith(")"):
-            return None
+        if match and match.group("term") is None and not match.group("refs").endswith((")", ".")):
+            return None  # '2 en 3 projecten': a number without a mark is no marker
     if match is None:
         match = LETTER_MARKER.match(text)
         style = "letter"
@@ -522,7 +518,7 @@ def _leaf_markers(lines: Sequence[Line], start: int, end: int, after: str = "") 
             continue
         previous = found[-1].refs[0].letter if found else after
         expected = chr(ord(previous) + 1) if previous else "a"
-        if marker.refs[0].letter == expected and not _continues_list(lines[index - 1].text):
+        if marker.refs[0].letter == expected:  # the letter sequence is evidence enough
             found.append(marker)
     return found
 
