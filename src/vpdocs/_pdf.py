@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,11 +23,13 @@ from vpdocs.errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError
 from vpdocs.extract import (
     LIGATURES,
     NONBREAKING_SPACES,
+    PAGE_NUMBER,
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,
     ExportHeader,
     ExtractedDocument,
     Line,
+    line_shape,
 )
 
 
@@ -67,11 +68,6 @@ class _PageLine:
 
 
 # --- opening, with clear errors ----------------------------------------------------------------
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:van|of|/)\s*\d{1,4})?$",
-    re.IGNORECASE,
-)
 
 
 def _check_complete(data: bytes, name: str) -> None:
@@ -280,10 +276,6 @@ SMALL_PRINT = 0.92  # relative to the body's glyph height
 FOOTNOTE_PRINT = 0.85
 
 
-def _signature(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
-
-
 def _in_margin(item: _PageLine) -> bool:
     band = MARGIN_BAND * item.page.height
     return item.bottom <= band or item.top >= item.page.height - band
@@ -292,13 +284,13 @@ def _in_margin(item: _PageLine) -> bool:
 def _furniture(pages: list[list[_PageLine]], body_size: float) -> set[int]:
     """ids of running headers, footers and page numbers."""
     margin = [item for lines in pages for item in lines if _in_margin(item)]
-    repeats = Counter(_signature(item.line.text) for item in margin)
+    repeats = Counter(line_shape(item.line.text) for item in margin)
     found = set()
     for item in margin:
         text = item.line.text.strip()
         if (
-            _PAGE_NUMBER.match(text)
-            or (repeats[_signature(text)] >= 2 and len(pages) >= 2)
+            PAGE_NUMBER.match(text)
+            or (repeats[line_shape(text)] >= 2 and len(pages) >= 2)
             or item.size < SMALL_PRINT * body_size
         ):
             found.add(id(item))

@@ -174,10 +174,24 @@ def split_export_header(texts: Sequence[str]) -> tuple[ExportHeader, Sequence[st
 
 # --- page furniture in text that a PDF extractor gave line by line -------------------------
 
+# '2', '- 2 -', 'Pagina 2 van 3', 'p. 2', '2/3': a page number, in text or in a PDF's margin
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:van|of|/)\s*\d{1,3})?$",
     re.IGNORECASE,
 )
+
+
+def line_shape(text: str) -> str:
+    """A line with its numbers blanked: running headers repeat in this shape page after page."""
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def is_capitals(text: str) -> bool:
+    """A line in capitals: a name or a minister's title ('VLAAMS MINISTER VAN ...')."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
 _OWN_NUMBER = re.compile(r"^(?:SCHRIFTELIJKE VRAAG.*|nr\.?|Vraag nr\.?)\s*(\d+)", re.IGNORECASE)
 _HEADER_BLOCK = 12  # the document header's lines are never furniture
 _SENTENCE_ENDS = (".", "?", ":", ";", "!")
@@ -203,17 +217,15 @@ def _header_like(text: str) -> bool:
     not an item heading ('Antwoord op vraag 3' repeats with another number)."""
     if _ITEM_HEADING.match(text):
         return False
-    letters = [char for char in text if char.isalpha()]
-    capitals = bool(letters) and all(char.isupper() for char in letters)
     words = re.findall(r"[^\W\d_]{3,}", text)
-    return len(words) >= 2 and not capitals and not text.endswith(_SENTENCE_ENDS)
+    return len(words) >= 2 and not is_capitals(text) and not text.endswith(_SENTENCE_ENDS)
 
 
 def drop_text_furniture(texts: Sequence[str]) -> list[str]:
     """Page numbers and running headers left in extracted text, found without positions:
     page-number lines, this genre's running headers, and header-like lines that repeat."""
     number = next((m.group(1) for t in texts[:15] if (m := _OWN_NUMBER.match(t.strip()))), None)
-    shapes = [re.sub(r"\d+", "#", text.strip().lower()) for text in texts]
+    shapes = [line_shape(text) for text in texts]
     repeats = Counter(
         shape for text, shape in zip(texts, shapes, strict=True) if _header_like(text.strip())
     )

@@ -22,7 +22,7 @@ from typing import Literal
 
 from vpdocs.blocks import EMPTY, Block, lines_block, normalise_space
 from vpdocs.errors import NotAWrittenQuestionError
-from vpdocs.extract import ExtractedDocument, Line
+from vpdocs.extract import ExtractedDocument, Line, is_capitals
 from vpdocs.lexicon import DAY_MONTH_YEAR, MONTHS, NUMERIC_DATE, words
 
 # --- rules: header lines --------------------------------------------------------------------
@@ -141,12 +141,6 @@ class _Marker:
 
 
 # --- small named helpers --------------------------------------------------------------------
-
-
-def is_capitals(text: str) -> bool:
-    """A line in capitals: a name or a minister's title ('VLAAMS MINISTER VAN ...')."""
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
 def parse_day(text: str) -> dt.date | None:
